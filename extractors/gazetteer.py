@@ -1,0 +1,192 @@
+"""Gazetteers: curated names of architectures, methods, datasets, metrics and tasks.
+
+Each row of a file in ``extractors/data/gazetteer/`` is one fact: a canonical
+name, its aliases, the family it is a variant of, and whether it must be
+matched with its written case (acronyms that are also English words, such as
+"CLIP" or "Places"). See ``extractors/data/README.md`` for the sources.
+
+The ``kg_gazetteer`` component matches names by their key
+(:func:`~extractors.normalize.name_key`), so "ResNet50", "ResNet-50" and
+"resnet 50" all find the entry ``ResNet-50`` whatever the tokenizer did with
+the hyphen: the keys of up to :data:`MAX_NAME_TOKENS` consecutive tokens are
+concatenated and looked up, longest first.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.normalize import is_plural_form, name_key, squash
+
+DATA_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
+#: File name -> entity label.
+FILES = {
+    "architectures.csv": "ARCHITECTURE",
+    "methods.csv": "METHOD",
+    "datasets.csv": "DATASET",
+    "metrics.csv": "METRIC",
+    "tasks.csv": "TASK",
+}
+MAX_NAME_TOKENS = 8
+MENTIONS_KEY = "kg_mentions"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer fact."""
+
+    label: str
+    canonical: str
+    aliases: tuple[str, ...] = ()
+    family: str | None = None
+    case_sensitive: bool = False
+
+
+@dataclass
+class Gazetteer:
+    """All entries, indexed by the keys of their names."""
+
+    entries: list[Entry] = field(default_factory=list)
+    by_key: dict[str, Entry] = field(default_factory=dict)
+    #: For case-sensitive entries: the exact written forms allowed (spaces/hyphens squashed).
+    exact_forms: dict[str, set[str]] = field(default_factory=dict)
+    #: Every proper prefix of every key, so a window stops growing as soon as it cannot match.
+    prefixes: set[str] = field(default_factory=set)
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        for name in (entry.canonical, *entry.aliases):
+            key = name_key(name)
+            if not key:
+                continue
+            # The first fact to claim a key keeps it: files are read in a fixed
+            # order, so conflicts resolve the same way on every machine.
+            self.by_key.setdefault(key, entry)
+            if entry.case_sensitive:
+                self.exact_forms.setdefault(key, set()).add(_exact_form(name))
+            for i in range(1, len(key)):
+                self.prefixes.add(key[:i])
+
+    def by_canonical(self, label: str, canonical: str) -> Entry | None:
+        """The entry whose canonical name this is, if any."""
+        entry = self.by_key.get(name_key(canonical))
+        return entry if entry is not None and entry.label == label else None
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry a surface form names, or None (case rules applied)."""
+        key = name_key(surface)
+        entry = self.by_key.get(key)
+        if entry is None:
+            return None
+        if not _case_ok(entry, surface, self.exact_forms.get(key)):
+            return None
+        return entry
+
+
+def _exact_form(name: str) -> str:
+    out = "".join(ch for ch in name if ch.isalnum() or ch == "+")
+    return out[:-1] if is_plural_form(name) else out
+
+
+def _case_ok(entry: Entry, surface: str, exact: set[str] | None) -> bool:
+    """Reject lower-case look-alikes of names that are written with capitals.
+
+    "CLIP" is a model, "clip" is a word; "GAN" is a model, "gan" is noise. An
+    entry whose canonical name is an acronym (no lower-case letters) is only
+    matched when the surface has a capital too; camel-cased names ("resnet
+    50") may be written in lower case. Entries flagged case-sensitive must
+    match one of their written forms.
+    """
+    if exact is not None:
+        return _exact_form(surface) in exact
+    letters = [ch for ch in entry.canonical if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters) and surface.islower():
+        return False
+    return True
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(data_dir: str = str(DATA_DIR)) -> Gazetteer:
+    """Read every gazetteer file (cached: the files are read once per process)."""
+    gazetteer = Gazetteer()
+    for filename, label in FILES.items():
+        path = Path(data_dir) / filename
+        if not path.exists():
+            continue
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+                name = (row.get("name") or "").strip()
+                if not name:
+                    continue
+                aliases = tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip())
+                family = (row.get("family") or "").strip() or None
+                case_sensitive = (row.get("case") or "").strip().lower() == "exact"
+                gazetteer.add(Entry(label, name, aliases, family, case_sensitive))
+    return gazetteer
+
+
+def _token_key(text: str) -> str:
+    return squash(text)
+
+
+@Language.factory("kg_gazetteer", default_config={"data_dir": str(DATA_DIR)})
+def make_gazetteer_matcher(nlp: Language, name: str, data_dir: str) -> "GazetteerMatcher":
+    return GazetteerMatcher(load_gazetteer(data_dir))
+
+
+class GazetteerMatcher:
+    """Adds a span to ``doc.spans["kg_mentions"]`` for each longest gazetteer match.
+
+    Span ``label_`` is the entity label, ``kb_id_`` the canonical name and
+    ``id_`` the extractor ("gazetteer").
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(MENTIONS_KEY, []))
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        keys = [_token_key(token.text) for token in doc]
+        by_key = self.gazetteer.by_key
+        prefixes = self.gazetteer.prefixes
+        n = len(doc)
+        i = 0
+        while i < n:
+            if i in taken or not keys[i] or not doc[i].text[0].isalnum():
+                i += 1
+                continue
+            best: tuple[int, Entry] | None = None
+            joined = ""
+            for j in range(i, min(n, i + MAX_NAME_TOKENS)):
+                if j in taken:
+                    break
+                joined += keys[j]
+                if not keys[j] and doc[j].text not in "-–":
+                    break
+                if doc[j].whitespace_ and j + 1 < n and doc[j + 1].text in "-–":
+                    break
+                candidate = joined
+                entry = by_key.get(candidate)
+                if entry is None and candidate.endswith("s"):
+                    entry = by_key.get(candidate[:-1]) if is_plural_form(doc[i : j + 1].text) else None
+                ends_cleanly = doc[j].text[-1].isalnum() or doc[j].text.endswith("+")
+                if entry is not None and ends_cleanly:
+                    span_text = doc[i : j + 1].text
+                    if _case_ok(entry, span_text, self.gazetteer.exact_forms.get(name_key(span_text))):
+                        best = (j + 1, entry)
+                if candidate not in prefixes:
+                    break
+            if best is None:
+                i += 1
+                continue
+            end, entry = best
+            spans.append(Span(doc, i, end, label=entry.label, kb_id=entry.canonical, span_id="gazetteer"))
+            i = end
+        doc.spans[MENTIONS_KEY] = spans
+        return doc

@@ -1,0 +1,40 @@
+"""Name keys: the form under which surface variants of a name meet.
+
+``ResNet50``, ``ResNet-50``, ``resnet 50`` and ``ResNets`` all have the key
+``resnet50``/``resnet``: case, spaces and punctuation are dropped, ``+`` is
+kept as a word ("Grad-CAM++" is not "Grad-CAM"), and a plural ``s`` after a
+lowercase letter is dropped. This mirrors the matching rule of the reference
+scorer in ``shared/gold/score.py`` so that what the graph merges and what the
+evaluation counts as one entity agree.
+"""
+from __future__ import annotations
+
+import re
+
+_NOT_KEY = re.compile(r"[^0-9a-z+]+")
+
+
+def squash(text: str) -> str:
+    """Lower case with everything but letters, digits and ``+`` removed (no plural rule)."""
+    return _NOT_KEY.sub("", text.lower()).replace("+", "plus")
+
+
+def is_plural_form(text: str) -> bool:
+    """True for a written plural such as "CNNs" or "networks" (not "loss", not "RaftMLP-S")."""
+    text = text.strip()
+    return len(text) > 3 and text.endswith("s") and text[-2].isalpha() and not text.endswith("ss")
+
+
+def singular(text: str) -> str:
+    """Drop a plural ``s`` the way the scorer does ("CNNs" -> "CNN", "networks" -> "network")."""
+    text = text.strip()
+    if is_plural_form(text) and not text.endswith(("us", "is")):
+        if text.endswith("ies") and len(text) > 4 and text[-4].islower():
+            return text[:-3] + "y"
+        return text[:-1]
+    return text
+
+
+def name_key(text: str) -> str:
+    """The merge key of a name: :func:`squash` of its singular form."""
+    return squash(singular(text))

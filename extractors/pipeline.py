@@ -1,0 +1,131 @@
+"""The extraction pipeline: a blank English spaCy pipeline plus kg's components.
+
+``make_nlp()`` builds it (no downloaded model: a blank ``en`` tokenizer with
+two changes for scientific names, a sentencizer, then the extractors), and
+``extract_records()`` turns papers into :class:`~kg.schema.ExtractionRecord`.
+
+Each extractor component appends spans to ``doc.spans["kg_mentions"]``
+(label = entity label, ``kb_id_`` = canonical name, ``id_`` = extractor);
+``kg_resolve`` then settles overlaps and merges surface forms.
+
+>>> from kg.schema import Paper
+>>> record = extract_record(Paper(id="p1", title="Scaling up", abstract="We train ResNet-50 on ImageNet."))
+>>> sorted((e.label, e.canonical) for e in record.entities)
+[('ARCHITECTURE', 'ResNet-50'), ('DATASET', 'ImageNet')]
+"""
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors import gazetteer as _gazetteer  # noqa: F401  (registers kg_gazetteer)
+from extractors import urls as _urls  # noqa: F401  (registers kg_urls)
+from extractors.gazetteer import MENTIONS_KEY
+from kg.schema import Entity, ExtractionRecord, Mention, Paper
+
+#: Bumped whenever extraction output can change; cached results of other versions are stale.
+EXTRACTOR_VERSION = "1"
+
+_URL_MATCH = re.compile(r"^(?:https?://|www\.)[^\s{}<>\"'()\[\]]+$", re.IGNORECASE)
+
+
+def _scientific_tokenizer(nlp: Language) -> None:
+    """Split hyphens between letters and digits ("ResNet-50" -> ResNet, -, 50) and at braces.
+
+    Finer tokens let the gazetteer meet names however they are hyphenated;
+    the span text is still read from the original string.
+    """
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[0-9A-Za-z])[-\u2013](?=[0-9A-Za-z])", r"[{}]"]
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[0-9A-Z])\."]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    nlp.tokenizer.url_match = _URL_MATCH.match
+
+
+@Language.component("kg_title_sentence")
+def title_sentence(doc: Doc) -> Doc:
+    """End a sentence at every blank line, so the title is a sentence of its own."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def make_nlp() -> Language:
+    """A fresh extraction pipeline."""
+    nlp = spacy.blank("en")
+    _scientific_tokenizer(nlp)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_title_sentence")
+    nlp.add_pipe("kg_urls")
+    nlp.add_pipe("kg_gazetteer")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_nlp() -> Language:
+    """One pipeline per process (building it reads the gazetteers)."""
+    return make_nlp()
+
+
+def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
+    """Group a doc's mention spans into one entity per (label, canonical name)."""
+    by_name: dict[tuple[str, str], Entity] = {}
+    for span in sorted(doc.spans.get(MENTIONS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
+        label, canonical = span.label_, span.kb_id_ or span.text
+        entity = by_name.get((label, canonical))
+        if entity is None:
+            entity = by_name[(label, canonical)] = Entity(label=label, canonical=canonical)
+        mention = _mention(doc, span)
+        entity.mentions.append(mention)
+        if mention.text not in entity.aliases:
+            entity.aliases.append(mention.text)
+    gazetteer = _gazetteer.load_gazetteer()
+    for entity in by_name.values():
+        entry = gazetteer.by_canonical(entity.label, entity.canonical)
+        if entry is not None and entry.family and entry.family != entity.canonical:
+            entity.family = entry.family
+    return ExtractionRecord(paper=paper, entities=list(by_name.values()))
+
+
+def _mention(doc: Doc, span: Span) -> Mention:
+    start, end = span.start_char, span.end_char
+    if span.label_ == "REPO":  # a token may carry more than the URL ("x{x}")
+        for url_start, url_end in _urls.find_urls(span.text):
+            start, end = span.start_char + url_start, span.start_char + url_end
+            break
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    return Mention(
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        extractor=span.id_ or "rules",
+        sent_start=sent.start_char,
+        sent_end=sent.end_char,
+    )
+
+
+def extract_records(papers: Iterable[Paper], batch_size: int = 64) -> Iterator[ExtractionRecord]:
+    """Extract every paper, streaming: records come out in input order."""
+    nlp = shared_nlp()
+    papers_iter = iter(papers)
+    pending: deque[Paper] = deque()
+
+    def texts() -> Iterator[str]:
+        for paper in papers_iter:
+            pending.append(paper)
+            yield paper.text
+
+    for doc in nlp.pipe(texts(), batch_size=batch_size):
+        yield record_from_doc(pending.popleft(), doc)
+
+
+def extract_record(paper: Paper) -> ExtractionRecord:
+    """Extract one paper."""
+    return record_from_doc(paper, shared_nlp()(paper.text))

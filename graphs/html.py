@@ -1,0 +1,150 @@
+"""The interactive HTML view: one self-contained file that opens offline.
+
+The page uses vis-network, the library behind pyvis, read from the copy pyvis
+ships and written inline; nothing is fetched from a CDN and the page's
+Content-Security-Policy forbids any request. The template is this project's
+own (``graphs/templates/graph.html.j2``) rather than pyvis's, whose template
+loads Bootstrap from a CDN even in ``in_line`` mode and turns titles that
+contain "href" into HTML. All text from abstracts reaches the page as JSON
+and is shown with ``textContent``: a title such as
+``<img src=x onerror=alert(1)>`` is displayed, never run.
+
+Positions are computed in Python (:mod:`graphs.layout`) and physics is off,
+so the view is drawn at once instead of settling for minutes.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import jinja2
+import networkx as nx
+import pyvis
+from markupsafe import Markup
+
+from graphs.layout import compute_layout
+from graphs.style import KIND_COLOURS, colour_of, size_of
+from kg.atomic import atomic_write
+
+_VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: Entities named by at least this many papers get a permanent label.
+LABEL_MIN_PAPERS = 3
+MAX_DETAIL_LINKS = 50
+
+
+def _json_for_script(value: object) -> str:
+    """JSON that cannot close its ``<script>`` element or open a comment."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _tooltip(data: dict) -> str:
+    if data.get("kind") == "Paper":
+        return f"{data.get('title', '')}\n{data.get('date') or ''}".strip()
+    lines = [f"{data.get('label')} ({data.get('kind')})", f"{data.get('paper_count', 0)} paper(s)"]
+    aliases = [a for a in data.get("aliases") or [] if a != data.get("label")]
+    if aliases:
+        lines.append("Also: " + "; ".join(aliases[:10]))
+    return "\n".join(lines)
+
+
+def view_data(
+    graph: nx.MultiDiGraph,
+    positions: dict[str, tuple[float, float]] | None = None,
+    note: str = "",
+) -> dict:
+    """The JSON the page draws: nodes, edges, legend and vis-network options."""
+    if positions is None:
+        positions = compute_layout(graph)
+    nodes = []
+    for node, data in graph.nodes(data=True):
+        kind = data.get("kind", "")
+        count = int(data.get("paper_count") or 0)
+        x, y = positions.get(node, (0.0, 0.0))
+        links = []
+        if kind == "Paper":
+            for _, target, edge in graph.out_edges(node, data=True):
+                links.append(
+                    {"label": graph.nodes[target].get("label", target), "relation": edge.get("relation", ""),
+                     "evidence": edge.get("evidence", "")}
+                )
+        else:
+            for source, _, edge in graph.in_edges(node, data=True):
+                if graph.nodes[source].get("kind") == "Paper":
+                    links.append(
+                        {"label": graph.nodes[source].get("title", source), "relation": edge.get("relation", ""),
+                         "evidence": edge.get("evidence", "")}
+                    )
+        url = ""
+        if kind == "Repo":
+            url = "https://" + str(data.get("label", ""))
+        elif kind == "Paper" and str(data.get("url") or "").startswith(("http://", "https://")):
+            url = data["url"]
+        nodes.append(
+            {
+                "id": node,
+                "label": str(data.get("label") or node),
+                "kind": kind,
+                "aliases": [a for a in data.get("aliases") or [] if a != data.get("label")],
+                "x": x,
+                "y": y,
+                "size": size_of(kind, count),
+                "color": colour_of(kind),
+                "showLabel": kind != "Paper" and count >= LABEL_MIN_PAPERS,
+                "tooltip": _tooltip(data),
+                "text": data.get("abstract", "") if kind == "Paper" else "",
+                "url": url,
+                "links": links[:MAX_DETAIL_LINKS],
+            }
+        )
+    edges = [
+        {
+            "from": u,
+            "to": v,
+            "tooltip": f"{d.get('relation', '')}: {d.get('evidence', '')}".strip(": "),
+            "arrows": d.get("relation") == "variant_of",
+            "width": 1 + min(4, int(d.get("weight", 1)) - 1),
+        }
+        for u, v, d in graph.edges(data=True)
+    ]
+    counts = Counter(d.get("kind", "") for _, d in graph.nodes(data=True))
+    legend = [{"kind": k, "color": c, "count": counts[k]} for k, c in KIND_COLOURS.items() if counts[k]]
+    options = {
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+        "edges": {"smooth": False},
+        "nodes": {"borderWidth": 1},
+    }
+    return {"nodes": nodes, "edges": edges, "legend": legend, "options": options, "note": note}
+
+
+def render_html(graph: nx.MultiDiGraph, title: str = "kg knowledge graph", note: str = "",
+                positions: dict[str, tuple[float, float]] | None = None) -> str:
+    """The page as a string."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=jinja2.select_autoescape(["j2"])
+    )
+    template = environment.get_template("graph.html.j2")
+    if not note:
+        note = (
+            f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges. "
+            "Colour shows the kind; size, the number of papers."
+        )
+    return template.render(
+        title=title,
+        # Markup: inserted verbatim. Safe because the library files are trusted
+        # and the data has every "<", ">" and "&" escaped by _json_for_script.
+        vis_js=Markup((_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")),
+        vis_css=Markup((_VIS_DIR / "vis-network.css").read_text(encoding="utf-8")),
+        data_json=Markup(_json_for_script(view_data(graph, positions, note))),
+    )
+
+
+def write_html(graph: nx.MultiDiGraph, path: str | Path, title: str = "kg knowledge graph", note: str = "",
+               positions: dict[str, tuple[float, float]] | None = None) -> None:
+    """Write the view to ``path`` (UTF-8, atomically)."""
+    page = render_html(graph, title=title, note=note, positions=positions)
+    with atomic_write(path, "w", encoding="utf-8") as handle:
+        handle.write(page)

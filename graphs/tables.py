@@ -1,0 +1,99 @@
+"""CSV tables for people who prefer spreadsheets: papers, entities, mentions.
+
+Lists are joined with ``"; "`` as in every other export; files are UTF-8 and
+written atomically.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from graphs.sanitize import LIST_SEPARATOR
+from kg.atomic import atomic_write
+from kg.schema import ExtractionRecord
+
+PAPER_COLUMNS = ["id", "title", "date", "year", "categories", "url", "sources", "entities", "abstract"]
+ENTITY_COLUMNS = ["id", "name", "kind", "paper_count", "aliases", "family"]
+MENTION_COLUMNS = ["paper_id", "label", "canonical", "text", "start", "end", "extractor", "sentence"]
+
+
+def papers_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    rows = []
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != "Paper":
+            continue
+        rows.append(
+            {
+                "id": node.split(":", 1)[1],
+                "title": data.get("title", ""),
+                "date": data.get("date", ""),
+                "year": data.get("year"),
+                "categories": LIST_SEPARATOR.join(data.get("categories") or []),
+                "url": data.get("url", ""),
+                "sources": LIST_SEPARATOR.join(data.get("sources") or []),
+                "entities": graph.out_degree(node),
+                "abstract": data.get("abstract", ""),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=PAPER_COLUMNS)
+    frame["year"] = frame["year"].astype("Int64")
+    return frame
+
+
+def entities_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    rows = [
+        {
+            "id": node,
+            "name": data.get("label", ""),
+            "kind": data.get("kind", ""),
+            "paper_count": data.get("paper_count", 0),
+            "aliases": LIST_SEPARATOR.join(data.get("aliases") or []),
+            "family": data.get("family", ""),
+        }
+        for node, data in graph.nodes(data=True)
+        if data.get("kind") not in ("Paper", "Claim")
+    ]
+    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+
+
+def mention_rows(record: ExtractionRecord) -> list[dict]:
+    """One row per mention of one paper."""
+    text = record.paper.text
+    return [
+        {
+            "paper_id": record.paper.id,
+            "label": entity.label,
+            "canonical": entity.canonical,
+            "text": mention.text,
+            "start": mention.start,
+            "end": mention.end,
+            "extractor": mention.extractor,
+            "sentence": text[mention.sent_start : mention.sent_end].strip(),
+        }
+        for entity in record.entities
+        for mention in entity.mentions
+    ]
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
+    with atomic_write(path, "w", encoding="utf-8") as handle:
+        frame.to_csv(handle, index=False, lineterminator="\n")
+
+
+def write_tables(
+    graph: nx.MultiDiGraph, mentions: Iterable[dict], out_dir: str | Path
+) -> dict[str, Path]:
+    """Write papers.csv, entities.csv and mentions.csv into ``out_dir``."""
+    out_dir = Path(out_dir)
+    paths = {
+        "papers": out_dir / "papers.csv",
+        "entities": out_dir / "entities.csv",
+        "mentions": out_dir / "mentions.csv",
+    }
+    write_csv(papers_frame(graph), paths["papers"])
+    write_csv(entities_frame(graph), paths["entities"])
+    write_csv(pd.DataFrame(list(mentions), columns=MENTION_COLUMNS), paths["mentions"])
+    return paths

@@ -1,0 +1,53 @@
+"""kg: a knowledge graph of the architectures, methods, datasets, metrics,
+tasks, code repositories and result claims named in paper abstracts.
+
+The data flows ``corpus -> extraction records -> graph -> views/queries``:
+
+>>> import kg
+>>> papers = list(kg.read_corpus(kg.sample_corpus_path()))
+>>> graph = kg.build(papers)
+>>> frame = graph.papers(mentioning="ResNet-50")
+>>> list(frame.columns)
+['id', 'title', 'date', 'mentions', 'relation', 'evidence']
+>>> len(frame) > 0
+True
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg.corpus import read_corpus, sample_corpus_path
+from kg.errors import CorpusError, KgError
+from kg.graph import KnowledgeGraph, UnknownNameError
+from kg.schema import Claim, Entity, ExtractionRecord, Mention, Paper
+
+__all__ = [
+    "Claim",
+    "CorpusError",
+    "Entity",
+    "ExtractionRecord",
+    "KgError",
+    "KnowledgeGraph",
+    "Mention",
+    "Paper",
+    "UnknownNameError",
+    "build",
+    "extract",
+    "read_corpus",
+    "sample_corpus_path",
+]
+__version__ = "0.1.0"
+
+
+def extract(papers: Iterable[Paper]) -> Iterable[ExtractionRecord]:
+    """Run the extraction pipeline over papers, yielding one record per paper."""
+    from extractors.pipeline import extract_records
+
+    return extract_records(papers)
+
+
+def build(papers: Iterable[Paper]) -> KnowledgeGraph:
+    """Extract entities from papers and link them into a :class:`KnowledgeGraph`."""
+    from kg.graph_builder import build_graph
+
+    return KnowledgeGraph(build_graph(extract(papers)))

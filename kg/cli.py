@@ -1,0 +1,135 @@
+"""The ``kg`` command line.
+
+    kg build [INPUT ...] [-o DIR]     corpus -> graph.html, graph.graphml, CSV tables
+    kg extract INPUT ... [-o FILE]    corpus -> one JSON object per paper (scorer format)
+
+Every command reports bad input as one line naming the file and record, and
+exits non-zero; nothing it has already written is left half-written.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kg.atomic import atomic_write
+from kg.corpus import read_corpus, sample_corpus_path
+from kg.errors import KgError
+
+log = logging.getLogger("kg")
+
+#: Subcommand name -> (function adding its arguments, function running it).
+COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
+
+
+def command(name: str, help_text: str, arguments: Callable[[argparse.ArgumentParser], None]):
+    """Register ``run(args)`` as subcommand ``name``; ``arguments`` sets up its parser."""
+
+    def register(run: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = (arguments, run)
+        run.help_text = help_text  # type: ignore[attr-defined]
+        return run
+
+    return register
+
+
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    return [Path(p) for p in args.inputs] if args.inputs else [sample_corpus_path()]
+
+
+# -- build ------------------------------------------------------------------
+def _build_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="*", help="corpus files or directories (default: the bundled sample)")
+    parser.add_argument("-o", "--out", default="kg-out", help="output directory (default: kg-out)")
+
+
+@command("build", "build the knowledge graph and write its views and tables", _build_arguments)
+def run_build(args: argparse.Namespace) -> int:
+    from extractors.pipeline import extract_records
+    from graphs.graphml import write_graphml
+    from graphs.html import write_html
+    from graphs.layout import compute_layout
+    from graphs.tables import mention_rows, write_tables
+    from kg.graph_builder import GraphBuilder
+
+    out = Path(args.out)
+    started = time.perf_counter()
+    builder = GraphBuilder()
+    mentions: list[dict] = []
+    for record in extract_records(read_corpus(_inputs(args))):
+        builder.add(record)
+        mentions.extend(mention_rows(record))
+    graph = builder.graph
+    papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Paper")
+    if papers == 0:
+        raise KgError("the input holds no papers with an abstract; nothing to build")
+    positions = compute_layout(graph)
+    write_graphml(graph, out / "graph.graphml", positions)
+    write_html(graph, out / "graph.html", positions=positions)
+    write_tables(graph, mentions, out)
+    print(
+        f"kg: {papers} papers, {graph.number_of_nodes() - papers} entities, "
+        f"{graph.number_of_edges()} edges in {time.perf_counter() - started:.1f} s -> {out}/"
+        " (graph.html, graph.graphml, papers.csv, entities.csv, mentions.csv)"
+    )
+    return 0
+
+
+# -- extract ----------------------------------------------------------------
+def _extract_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", help="corpus files or directories")
+    parser.add_argument("-o", "--out", help="output JSON Lines file (default: standard output)")
+
+
+@command("extract", "extract entities and claims, one JSON object per paper", _extract_arguments)
+def run_extract(args: argparse.Namespace) -> int:
+    from extractors.pipeline import extract_records
+
+    records = extract_records(read_corpus(_inputs(args)))
+    if args.out:
+        count = 0
+        with atomic_write(args.out, "w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+                count += 1
+        print(f"kg: extracted {count} papers -> {args.out}", file=sys.stderr)
+    else:
+        for record in records:
+            sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+    return 0
+
+
+# -- entry point --------------------------------------------------------------
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Build a knowledge graph of architectures, methods, datasets, metrics, tasks, "
+        "repositories and claims from paper abstracts.",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (add_arguments, run) in COMMANDS.items():
+        child = sub.add_parser(name, help=run.help_text, description=run.help_text)  # type: ignore[attr-defined]
+        add_arguments(child)
+        child.set_defaults(run=run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="kg: warning: %(message)s", stream=sys.stderr)
+    try:
+        return args.run(args)
+    except KgError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130

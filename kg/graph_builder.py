@@ -1,0 +1,113 @@
+"""Graph building: extraction records in, one networkx MultiDiGraph out.
+
+Nodes are papers and canonical entities; an entity named by many papers is
+one node. Node ids are readable and stable (``paper:0165700be2``,
+``architecture:resnet-50``, ``repo:github.com/owner/name``). Every node has
+``kind`` and ``label``; entity nodes keep ``aliases`` (every surface form
+seen), ``paper_count`` and, for variants, ``family``. Edges go from a paper to
+each entity it names, with ``relation`` (``mentions``, ``proposes`` or
+``has_code``), ``evidence`` (the first sentence naming it), ``weight`` (the
+number of sentences naming it) and ``extractors``; a variant links to its
+family with ``variant_of``. Edge keys are unique across the graph, so exports
+can use them as edge ids.
+
+Attributes are plain Python values (lists stay lists); exporters decide how
+to write them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import networkx as nx
+
+from extractors.normalize import name_key
+from kg.schema import LABEL_TO_KIND, ExtractionRecord
+
+RELATION_BY_LABEL = {"REPO": "has_code"}
+
+
+def slug(text: str) -> str:
+    """The readable part of a node id: lower case, runs of spaces as one hyphen."""
+    return re.sub(r"\s+", "-", text.strip().lower())
+
+
+def paper_node_id(paper_id: str) -> str:
+    return f"paper:{paper_id}"
+
+
+class GraphBuilder:
+    """Adds extraction records to a graph one at a time (so memory follows the graph, not the corpus)."""
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+        self._entity_ids: dict[tuple[str, str], str] = {}  # (label, name key) -> node id
+
+    def entity_node(self, label: str, canonical: str) -> str:
+        """The node of an entity, created on first sight; names with one key share a node."""
+        key = (label, name_key(canonical) or canonical.lower())
+        node = self._entity_ids.get(key)
+        if node is not None:
+            return node
+        kind = LABEL_TO_KIND[label]
+        node = f"{kind.lower()}:{slug(canonical)}"
+        if node in self.graph:  # two keys, one slug: keep both, distinctly
+            node = f"{node}~{len(self._entity_ids)}"
+        self._entity_ids[key] = node
+        self.graph.add_node(node, kind=kind, label=canonical, aliases=[], paper_count=0, papers=[])
+        return node
+
+    def add(self, record: ExtractionRecord) -> None:
+        paper = record.paper
+        graph = self.graph
+        pid = paper_node_id(paper.id)
+        if pid in graph:
+            return
+        graph.add_node(
+            pid,
+            kind="Paper",
+            label=paper.title,
+            title=paper.title,
+            abstract=paper.abstract,
+            date=paper.date or "",
+            year=paper.year,
+            categories=list(paper.categories),
+            url=paper.url or "",
+            sources=list(paper.sources),
+        )
+        text = paper.text
+        for entity in record.entities:
+            node = self.entity_node(entity.label, entity.canonical)
+            data = graph.nodes[node]
+            for alias in entity.aliases:
+                if alias not in data["aliases"]:
+                    data["aliases"].append(alias)
+            data["paper_count"] += 1
+            data["papers"].append(paper.id)
+            relation = "proposes" if entity.proposed else RELATION_BY_LABEL.get(entity.label, "mentions")
+            sentences = sorted({(m.sent_start, m.sent_end) for m in entity.mentions})
+            first = sentences[0] if sentences else (0, 0)
+            graph.add_edge(
+                pid,
+                node,
+                key=f"{pid}|{relation}|{node}",
+                relation=relation,
+                evidence=text[first[0] : first[1]].strip(),
+                weight=max(1, len(sentences)),
+                surface_forms=list(entity.aliases),
+                extractors=sorted({m.extractor for m in entity.mentions}),
+            )
+            if entity.family and name_key(entity.family) != name_key(entity.canonical):
+                family = self.entity_node(entity.label, entity.family)
+                key = f"{node}|variant_of|{family}"
+                if not graph.has_edge(node, family, key):
+                    graph.add_edge(node, family, key=key, relation="variant_of", weight=1)
+                    graph.nodes[node]["family"] = graph.nodes[family]["label"]
+
+
+def build_graph(records: Iterable[ExtractionRecord]) -> nx.MultiDiGraph:
+    """The graph of a stream of extraction records."""
+    builder = GraphBuilder()
+    for record in records:
+        builder.add(record)
+    return builder.graph

@@ -1,0 +1,88 @@
+"""GraphML and HTML written by kg build: readable back, Gephi-safe, offline and inert."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+
+from graphs.graphml import write_graphml
+from graphs.html import render_html, write_html
+from graphs.sanitize import export_value
+
+NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
+
+
+def tiny_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("paper:1", kind="Paper", label="Bad \x1b title <script>alert(1)</script>", year=None,
+               sources=["a.txt:3", "b.txt:9"])
+    g.add_node("architecture:resnet", kind="Architecture", label="ResNet", aliases=["ResNet", "ResNets"],
+               paper_count=1)
+    g.add_node("architecture:resnet-50", kind="Architecture", label="ResNet-50", aliases=[], paper_count=1)
+    g.add_edge("paper:1", "architecture:resnet", key="paper:1|mentions|architecture:resnet", relation="mentions",
+               weight=2, evidence="We use ResNets.")
+    g.add_edge("paper:1", "architecture:resnet-50", key="paper:1|mentions|architecture:resnet-50",
+               relation="mentions", weight=1, evidence="ResNet-50 too.")
+    g.add_edge("architecture:resnet-50", "architecture:resnet", key="a|variant_of|b", relation="variant_of")
+    return g
+
+
+def test_export_values_follow_the_stated_rules():
+    assert export_value(None) is None
+    assert export_value(["a", "b"]) == "a; b"
+    assert export_value({"b", "a"}) == "a; b"
+    assert export_value("esc\x1bape\x00") == "escape"
+    assert export_value(3) == 3 and export_value(True) is True
+
+
+def test_graphml_round_trips_through_networkx(tmp_path):
+    g = tiny_graph()
+    before = nx.to_dict_of_dicts(g)
+    path = tmp_path / "g.graphml"
+    write_graphml(g, path)
+    assert nx.to_dict_of_dicts(g) == before  # the caller's graph is not modified
+    back = nx.read_graphml(path, force_multigraph=True)
+    assert set(back.nodes) == set(g.nodes)
+    assert set(back.edges(keys=True)) == set(g.edges(keys=True))
+    node = back.nodes["paper:1"]
+    assert node["label"] == "Bad  title <script>alert(1)</script>"
+    assert node["sources"] == "a.txt:3; b.txt:9"
+    assert "year" not in node
+    assert back.nodes["architecture:resnet"]["aliases"] == "ResNet; ResNets"
+    (edge,) = back.get_edge_data("paper:1", "architecture:resnet").values()
+    assert edge["weight"] == 2.0 and edge["relation"] == "mentions" and edge["evidence"] == "We use ResNets."
+
+
+def test_graphml_has_gephi_visuals_and_unique_edge_ids(sample_build_dir):
+    root = ET.parse(sample_build_dir / "graph.graphml").getroot()
+    keys = {k.get("id"): k.get("attr.name") for k in root.findall("g:key", NS)}
+    edge_ids = [e.get("id") for e in root.iter("{http://graphml.graphdrawing.org/xmlns}edge")]
+    assert len(edge_ids) == len(set(edge_ids)) and all(edge_ids)
+    for node in root.iter("{http://graphml.graphdrawing.org/xmlns}node"):
+        values = {keys[d.get("key")]: d.text for d in node.findall("g:data", NS)}
+        assert {"label", "kind", "x", "y", "size", "r", "g", "b"} <= set(values)
+        assert all(re.fullmatch(r"\d{1,3}", values[c]) for c in "rgb")
+        float(values["x"]), float(values["y"]), float(values["size"])
+
+
+def test_html_is_offline_and_shows_hostile_titles_as_text(tmp_path):
+    g = tiny_graph()
+    g.add_node("paper:2", kind="Paper", label="<img src=x onerror=alert(1)>", title="<img src=x onerror=alert(1)>")
+    page = render_html(g)
+    assert not re.search(r"<script[^>]*\bsrc=", page)
+    assert not re.search(r"<link[^>]*\bhref=", page)
+    assert "<img src=x" not in page and "</script>alert" not in page
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page  # carried as JSON text
+    assert "textContent = text" in page
+    path = tmp_path / "g.html"
+    write_html(g, path)
+    assert path.read_bytes().decode("utf-8") == page
+
+
+def test_build_outputs_are_byte_identical_across_runs(tmp_path, sample_build_dir):
+    from kg.cli import main
+
+    assert main(["build", "-o", str(tmp_path)]) == 0
+    for name in ("graph.graphml", "graph.html", "papers.csv", "entities.csv", "mentions.csv"):
+        assert (tmp_path / name).read_bytes() == (sample_build_dir / name).read_bytes(), name

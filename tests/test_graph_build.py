@@ -1,0 +1,64 @@
+"""Graph structure: readable ids, kinds, relations, evidence and variant links."""
+from __future__ import annotations
+
+import kg
+from kg.schema import NODE_KINDS
+
+
+def build(*abstracts: str) -> kg.KnowledgeGraph:
+    papers = [kg.Paper(id=f"p{i}", title=f"Paper {i}", abstract=a) for i, a in enumerate(abstracts)]
+    return kg.build(papers)
+
+
+def test_papers_link_to_shared_entity_nodes():
+    graph = build("We train ResNet-50 on ImageNet.", "ResNet50 reaches high accuracy on ImageNet.")
+    g = graph.nx
+    assert {"paper:p0", "paper:p1", "architecture:resnet-50", "dataset:imagenet"} <= set(g.nodes)
+    assert g.nodes["dataset:imagenet"]["paper_count"] == 2
+    assert g.nodes["architecture:resnet-50"]["aliases"] == ["ResNet-50", "ResNet50"]
+    edge = g.get_edge_data("paper:p1", "architecture:resnet-50")
+    (data,) = edge.values()
+    assert data["relation"] == "mentions"
+    assert data["evidence"] == "ResNet50 reaches high accuracy on ImageNet."
+
+
+def test_every_node_has_a_kind_and_label_and_no_edge_uses_type(sample_graph):
+    for _, data in sample_graph.nx.nodes(data=True):
+        assert data["kind"] in NODE_KINDS and data["label"]
+    for _, _, data in sample_graph.nx.edges(data=True):
+        assert "type" not in data and data["relation"]
+
+
+def test_sample_graph_has_257_papers(sample_graph):
+    kinds = [k for _, k in sample_graph.nx.nodes(data="kind")]
+    assert kinds.count("Paper") == 257
+
+
+def test_repository_gets_has_code_edge():
+    graph = build("Code: https://github.com/owner/name.")
+    assert "repo:github.com/owner/name" in graph.nx
+    (data,) = graph.nx.get_edge_data("paper:p0", "repo:github.com/owner/name").values()
+    assert data["relation"] == "has_code"
+
+
+def test_variant_links_to_family_and_family_query_finds_variant():
+    graph = build("We fine-tune ResNet-50.", "ResNet is a residual network.")
+    assert graph.nx.has_edge("architecture:resnet-50", "architecture:resnet")
+    titles = set(graph.papers(mentioning="ResNet")["title"])
+    assert titles == {"Paper 0", "Paper 1"}
+
+
+def test_edge_keys_are_unique_across_the_graph(sample_graph):
+    keys = [k for _, _, k in sample_graph.nx.edges(keys=True)]
+    assert len(keys) == len(set(keys))
+
+
+def test_papers_query_resolves_aliases_and_rejects_unknown_names(sample_graph):
+    frame = sample_graph.papers(mentioning="resnet 50")
+    assert len(frame) > 0 and set(frame["mentions"]) >= {"ResNet-50"}
+    try:
+        sample_graph.papers(mentioning="ResNett-50")
+    except kg.UnknownNameError as exc:
+        assert "ResNet-50" in str(exc)
+    else:
+        raise AssertionError("an unknown name must raise")
