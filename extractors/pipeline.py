@@ -24,6 +24,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors import abbreviations as _abbreviations  # noqa: F401  (registers kg_abbreviations)
 from extractors import gazetteer as _gazetteer  # noqa: F401  (registers kg_gazetteer)
 from extractors import urls as _urls  # noqa: F401  (registers kg_urls)
 from extractors.gazetteer import MENTIONS_KEY
@@ -65,6 +66,7 @@ def make_nlp() -> Language:
     nlp.add_pipe("kg_title_sentence")
     nlp.add_pipe("kg_urls")
     nlp.add_pipe("kg_gazetteer")
+    nlp.add_pipe("kg_abbreviations")
     return nlp
 
 

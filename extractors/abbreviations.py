@@ -1,0 +1,258 @@
+"""Abbreviation definitions: "Convolutional Neural Networks (CNNs)" -> CNNs = Convolutional Neural Networks.
+
+Implements the algorithm of A. S. Schwartz and M. A. Hearst, "A simple
+algorithm for identifying abbreviation definitions in biomedical text",
+Pacific Symposium on Biocomputing 8:451-462 (2003). scispaCy's
+``AbbreviationDetector`` implements it too, but would pull nmslib,
+scikit-learn and an old numpy into the install for one function.
+
+The algorithm, per sentence:
+
+1. find ``long form (short form)`` and ``short form (long form)`` candidates:
+   a parenthesis whose content is at most two words and ten characters is a
+   short-form candidate (text after ``,`` or ``;`` inside it is dropped, so
+   "(CNNs; LeCun 1998)" gives "CNNs"); otherwise the word before the
+   parenthesis may be the short form and the content its long form;
+2. the long-form candidate is at most ``min(|SF| + 5, 2|SF|)`` words ending
+   right before the parenthesis;
+3. match the short form's characters right to left inside the long form;
+   the first character must start a word. The shortest matching suffix of the
+   candidate is the long form.
+
+``find_abbreviations`` is the plain function; the ``kg_abbreviations``
+component uses the pairs to give both forms, and every later use of the short
+form, one entity.
+
+>>> [(p.short, p.long) for p in find_abbreviations("We use convolutional neural networks (CNNs) here.")]
+[('CNNs', 'convolutional neural networks')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPENERS = {"(": ")", "[": "]"}
+_SKIP_PREFIXES = ("e.g", "i.e", "eg.", "ie.", "see ", "cf.", "resp", "http", "www")
+
+
+@dataclass(frozen=True)
+class AbbreviationPair:
+    """A short form and its long form, with character offsets into the text searched."""
+
+    short: str
+    short_start: int
+    short_end: int
+    long: str
+    long_start: int
+    long_end: int
+
+
+def is_short_form_candidate(text: str) -> bool:
+    """Schwartz & Hearst's filter: 2-10 characters, a letter, starting alphanumeric, <= 2 words."""
+    text = text.strip()
+    if not 2 <= len(text) <= 10 or len(text.split()) > 2:
+        return False
+    if not any(ch.isalpha() for ch in text) or not text[0].isalnum():
+        return False
+    return any(ch.isupper() for ch in text)  # a defined acronym has a capital ("ours" is no abbreviation)
+
+
+def best_long_form(short: str, candidate: str) -> str | None:
+    """The shortest suffix of ``candidate`` whose characters spell ``short`` (S&H, figure 2)."""
+    s = len(short) - 1
+    i = len(candidate) - 1
+    while s >= 0:
+        ch = short[s].lower()
+        if not ch.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (
+            candidate[i].lower() != ch or (s == 0 and i > 0 and candidate[i - 1].isalnum())
+        ):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    start = candidate.rfind(" ", 0, i + 1) + 1
+    return candidate[start:]
+
+
+def _valid_pair(short: str, long: str) -> bool:
+    if len(long) <= len(short):
+        return False
+    words = long.split()
+    if short.lower() in (w.lower().strip("()") for w in words):
+        return False
+    if len(words) > min(len(short) + 5, len(short) * 2):
+        return False
+    return long[0].isalnum()
+
+
+def _trim_short(inner: str) -> str:
+    for sep in (";", ","):
+        if sep in inner:
+            inner = inner.split(sep, 1)[0]
+    return inner.strip()
+
+
+def find_abbreviations(text: str, offset: int = 0) -> list[AbbreviationPair]:
+    """Every abbreviation definition in ``text`` (one sentence or more), offsets shifted by ``offset``."""
+    pairs: list[AbbreviationPair] = []
+    for match in re.finditer(r"[(\[]", text):
+        open_at = match.start()
+        close_at = _matching_close(text, open_at)
+        if close_at is None:
+            continue
+        inner_raw = text[open_at + 1 : close_at]
+        if inner_raw.strip().lower().startswith(_SKIP_PREFIXES):
+            continue
+        short = _trim_short(inner_raw)
+        if is_short_form_candidate(short) and not re.fullmatch(r"[\d.,%\s]+", short):
+            short_start = open_at + 1 + inner_raw.index(short)
+            pair = _long_before(text, open_at, short, short_start)
+            if pair is not None:
+                pairs.append(_shift(pair, offset))
+            continue
+        # "SF (long form)": the word before the parenthesis is the short form.
+        before = re.search(r"(\S+)\s*$", text[:open_at])
+        long_text = inner_raw.strip()
+        if before and is_short_form_candidate(before.group(1)) and len(long_text.split()) >= 2:
+            short = before.group(1).strip(".,;:")
+            long = best_long_form(short, long_text)
+            if long and _valid_pair(short, long) and long_text.endswith(long) and long == long_text:
+                long_start = open_at + 1 + inner_raw.index(long_text)
+                pairs.append(
+                    _shift(
+                        AbbreviationPair(short, before.start(1), before.start(1) + len(short), long,
+                                         long_start, long_start + len(long)),
+                        offset,
+                    )
+                )
+    return pairs
+
+
+def _matching_close(text: str, open_at: int) -> int | None:
+    """The index of the bracket closing ``text[open_at]``, nested brackets skipped."""
+    opener = text[open_at]
+    closer = _OPENERS[opener]
+    depth = 0
+    for i in range(open_at, min(len(text), open_at + 200)):
+        if text[i] == opener:
+            depth += 1
+        elif text[i] == closer:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _long_before(text: str, open_at: int, short: str, short_start: int) -> AbbreviationPair | None:
+    head = text[:open_at].rstrip()
+    # Stop at the previous clause boundary or parenthesis; S&H limit the window in words.
+    boundary = max(head.rfind(ch) for ch in "(;:[{")
+    window_text = head[boundary + 1 :]
+    words = window_text.split()
+    limit = min(len(short) + 5, len(short) * 2)
+    candidate = " ".join(words[-limit:])
+    long = best_long_form(short, candidate)
+    if long is None or not _valid_pair(short, long):
+        return None
+    long_end = len(head)
+    long_start = long_end - len(long)
+    if text[long_start:long_end] != long:  # whitespace inside the window was not single spaces
+        found = head.rfind(long.split()[0], 0)
+        if found < 0:
+            return None
+        long_start = found
+    return AbbreviationPair(short, short_start, short_start + len(short), text[long_start:long_end],
+                            long_start, long_end)
+
+
+def _shift(pair: AbbreviationPair, offset: int) -> AbbreviationPair:
+    if not offset:
+        return pair
+    return AbbreviationPair(pair.short, pair.short_start + offset, pair.short_end + offset, pair.long,
+                            pair.long_start + offset, pair.long_end + offset)
+
+
+# -- the spaCy component ------------------------------------------------------
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
+
+from extractors.gazetteer import MENTIONS_KEY  # noqa: E402
+from extractors.heads import label_of_phrase, label_of_word  # noqa: E402
+from extractors.normalize import singular  # noqa: E402
+
+ABBREVIATIONS_KEY = "kg_abbreviations"
+
+
+@Language.component("kg_abbreviations")
+def abbreviation_component(doc: Doc) -> Doc:
+    """Give each defined short form and its long form one entity, and label later uses.
+
+    A form another extractor already recognised lends the pair its label and
+    canonical name; otherwise the long form's head word (or the word after
+    the parenthesis: "(LRA) datasets") decides the label, and the short form,
+    singular, becomes the canonical name. Pairs go to
+    ``doc.spans["kg_abbreviations"]`` (long forms, ``kb_id_`` = short form);
+    mentions to ``doc.spans["kg_mentions"]``.
+    """
+    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    definitions: list[Span] = []
+    for sent in doc.sents:
+        for pair in find_abbreviations(sent.text, sent.start_char):
+            short = doc.char_span(pair.short_start, pair.short_end, alignment_mode="expand")
+            long = doc.char_span(pair.long_start, pair.long_end, alignment_mode="expand")
+            if short is None or long is None or short.start < long.end and long.start < short.end:
+                continue
+            label_canonical = _known(mentions, short, long)
+            if label_canonical is None:
+                label = label_of_phrase(pair.long)
+                if label is None and short.end + 1 < len(doc) and doc[short.end].text in ")]":
+                    label = label_of_word(doc[short.end + 1].text)
+                if label is None or label == "REPO":
+                    continue
+                label_canonical = (label, singular(pair.short))
+            label, canonical = label_canonical
+            definitions.append(Span(doc, long.start, long.end, label=label, kb_id=canonical))
+            mentions = _replace_overlapping(mentions, [
+                Span(doc, long.start, long.end, label=label, kb_id=canonical, span_id="abbreviation"),
+                Span(doc, short.start, short.end, label=label, kb_id=canonical, span_id="abbreviation"),
+            ])
+            mentions = _label_later_uses(doc, mentions, pair.short, short.end, label, canonical)
+    doc.spans[MENTIONS_KEY] = mentions
+    doc.spans[ABBREVIATIONS_KEY] = definitions
+    return doc
+
+
+def _known(mentions: list[Span], short: Span, long: Span) -> tuple[str, str] | None:
+    """(label, canonical) of a mention that is exactly the short or the long form."""
+    for span in mentions:
+        if span.label_ == "REPO":
+            continue
+        if (span.start, span.end) in ((short.start, short.end), (long.start, long.end)):
+            return span.label_, span.kb_id_
+    inner = [s for s in mentions if s.start >= long.start and s.end <= long.end and s.label_ != "REPO"]
+    if inner:  # "deep convolutional neural networks (DCNNs)": a kind of CNN, but its own name
+        label = label_of_phrase(long.text) or inner[-1].label_
+        return label, singular(short.text)
+    return None
+
+
+def _replace_overlapping(mentions: list[Span], new: list[Span]) -> list[Span]:
+    kept = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in new)]
+    return kept + new
+
+
+def _label_later_uses(doc: Doc, mentions: list[Span], short: str, after: int, label: str,
+                      canonical: str) -> list[Span]:
+    """Spans for every later token that is the short form (or its plural)."""
+    forms = {short, short + "s", singular(short)}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    added = [
+        Span(doc, t.i, t.i + 1, label=label, kb_id=canonical, span_id="abbreviation")
+        for t in doc[after:]
+        if t.text in forms and t.i not in taken
+    ]
+    return mentions + added
