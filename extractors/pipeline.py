@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import abbreviations as _abbreviations  # noqa: F401  (registers kg_abbreviations)
+from extractors import coined as _coined  # noqa: F401  (registers kg_coined_names)
 from extractors import gazetteer as _gazetteer  # noqa: F401  (registers kg_gazetteer)
 from extractors import urls as _urls  # noqa: F401  (registers kg_urls)
 from extractors.gazetteer import MENTIONS_KEY
@@ -67,6 +68,7 @@ def make_nlp() -> Language:
     nlp.add_pipe("kg_urls")
     nlp.add_pipe("kg_gazetteer")
     nlp.add_pipe("kg_abbreviations")
+    nlp.add_pipe("kg_coined_names")
     return nlp
 
 
@@ -79,11 +81,14 @@ def shared_nlp() -> Language:
 def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
     """Group a doc's mention spans into one entity per (label, canonical name)."""
     by_name: dict[tuple[str, str], Entity] = {}
+    proposed = {(s.start, s.end) for s in doc.spans.get(_coined.PROPOSED_KEY, [])}
     for span in sorted(doc.spans.get(MENTIONS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
         label, canonical = span.label_, span.kb_id_ or span.text
         entity = by_name.get((label, canonical))
         if entity is None:
             entity = by_name[(label, canonical)] = Entity(label=label, canonical=canonical)
+        if (span.start, span.end) in proposed:
+            entity.proposed = True
         mention = _mention(doc, span)
         entity.mentions.append(mention)
         if mention.text not in entity.aliases:

@@ -1,0 +1,177 @@
+"""A paper's own names: "we propose Serpent", "dubbed UltraGCN", "termed Decamouflage", "X: ...".
+
+No gazetteer knows the name a paper introduces, but the sentence announces
+it. The ``kg_coined_names`` component finds such names by their cue:
+
+* a naming verb right before the name: "dubbed", "termed", "named",
+  "called", "coined" (the name may be quoted);
+* a proposing verb ("propose", "present", "introduce", "develop") followed
+  directly by a name-shaped word and then a break ("we propose Serpent, ...");
+* a title of the form "X: subtitle" where X is one name-shaped word or a
+  capitalised phrase with a telling head word ("Mixture Outlier Exposure").
+
+The label comes from the words around the name: the first head word
+(``extractors/data/head_words.csv``) after it in the sentence ("UltraGCN, a
+graph convolutional network" -> ARCHITECTURE; "a pruning method" -> METHOD;
+"a new benchmark" -> DATASET); with no telling word, a paper's own model is
+an ARCHITECTURE, as the guidelines say. Every later use of the name in the
+paper gets the same label. The names go to ``doc.spans["kg_proposed"]`` so
+the graph links the paper to them with ``proposes``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.gazetteer import MENTIONS_KEY
+from extractors.heads import label_of_word
+from extractors.names import is_distinctive, looks_like_name, not_names
+
+PROPOSED_KEY = "kg_proposed"
+NAMING_VERBS = {"dubbed", "termed", "named", "called", "coined", "nicknamed", "denoted"}
+PROPOSING_VERBS = {"propose", "proposes", "present", "presents", "introduce", "introduces", "develop",
+                   "develops", "release", "releases", "build", "design", "designs", "devise", "devises"}
+#: Labels a coined name can take; a task or metric head word near it describes what it is for.
+COINED_LABELS = {"ARCHITECTURE", "METHOD", "DATASET"}
+_QUOTES = {'"', "'", "“", "”", "‘", "’", "`", "``", "''"}
+_BREAKS = {",", "(", ":", ";", ".", "—", "–", "-", "which", "that", "to", "for", "as", "is", "consists"}
+MAX_NAME_TOKENS = 4
+#: Endings that make a coined name a model whatever its context says ("UniRepLKNet", "Neuroformer").
+ARCHITECTURE_SUFFIXES = ("net", "former", "gan", "gcn", "gnn", "vit", "bert", "mamba", "cnn", "rnn", "lstm",
+                         "llm", "gpt", "mlp", "unet")
+_NOT_TITLE_NAMES = ("survey", "review", "overview", "tutorial", "perspective", "primer")
+_APPOSITIVE_STOPS = {"for", "on", "to", "of", "with", "via", "by", "in", "from", "that", "which", "and"}
+
+
+@Language.component("kg_coined_names")
+def coined_names_component(doc: Doc) -> Doc:
+    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    proposed: list[Span] = []
+    for name in _title_name(doc) + _cued_names(doc):
+        existing = next((m for m in mentions if m.start <= name.start and m.end >= name.end), None)
+        if existing is not None:  # a known name the paper introduces: keep its label, mark it proposed
+            proposed.append(existing)
+            continue
+        if any(m.start < name.end and name.start < m.end for m in mentions):
+            continue
+        label = _label_from_context(doc, name)
+        canonical = name.text
+        span = Span(doc, name.start, name.end, label=label, kb_id=canonical, span_id="coined")
+        mentions.append(span)
+        proposed.append(span)
+        mentions = _label_other_uses(doc, mentions, span)
+    doc.spans[MENTIONS_KEY] = mentions
+    doc.spans[PROPOSED_KEY] = proposed
+    return doc
+
+
+def _name_at(doc: Doc, start: int, cued: bool) -> Span | None:
+    """The name-shaped run of tokens starting at ``start`` (hyphen-joined parts included)."""
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS:
+        token = doc[end]
+        if looks_like_name(token, allow_sentence_start=True) or (
+            end > start and (token.text in "-+" or token.text.isdigit()) and not doc[end - 1].whitespace_
+        ):
+            end += 1
+            if token.whitespace_ and not cued:
+                break
+            continue
+        break
+    while end > start and not doc[end - 1].text[-1].isalnum() and doc[end - 1].text[-1] != "+":
+        end -= 1
+    if end == start:
+        return None
+    span = doc[start:end]
+    if span.text.lower() in not_names():
+        return None
+    return span
+
+
+def _cued_names(doc: Doc) -> list[Span]:
+    names = []
+    for token in doc:
+        lower = token.lower_
+        if lower in NAMING_VERBS and token.i + 1 < len(doc):
+            start = token.i + 1
+            if doc[start].text in _QUOTES and start + 1 < len(doc):
+                start += 1
+            name = _name_at(doc, start, cued=True)
+            if name is not None and (is_distinctive(name[0].text) or name[0].text[:1].isupper()):
+                if token.i > 0 and doc[token.i - 1].lower_ in {"so", "so-"}:
+                    continue
+                names.append(name)
+        elif lower in PROPOSING_VERBS and token.i + 2 < len(doc):
+            name = _name_at(doc, token.i + 1, cued=False)
+            if name is None or name.end >= len(doc):
+                continue
+            follows = doc[name.end]
+            distinctive = any(is_distinctive(t.text) for t in name)
+            if follows.lower_ in _BREAKS and (distinctive or len(name) == 1):
+                names.append(name)
+    return names
+
+
+def _title_name(doc: Doc) -> list[Span]:
+    """X in a title "X: subtitle" (the title is the first line of the paper text)."""
+    newline = doc.text.find("\n")
+    title_end = newline if newline >= 0 else len(doc.text)
+    colon = doc.text.find(":", 0, title_end)
+    if colon <= 0:
+        return []
+    head = doc.char_span(0, colon, alignment_mode="contract")
+    if head is None or not 1 <= len(head) <= MAX_NAME_TOKENS + 2:
+        return []
+    words = [t for t in head if t.text not in "-+"]
+    if len(words) == 1 or all(is_distinctive(t.text) for t in words):
+        if looks_like_name(words[0], allow_sentence_start=True) or is_distinctive(words[0].text):
+            return [head]
+        return []
+    # A capitalised phrase whose head word says what it is: "Mixture Outlier Exposure";
+    # not a field named in the title of a survey, nor a question ("Convergent Learning: Do ...?").
+    subtitle = doc.text[colon + 1 : title_end].lower()
+    if any(word in subtitle for word in _NOT_TITLE_NAMES) or "?" in subtitle:
+        return []
+    if any(t.is_stop for t in words) or subtitle.split()[:1] in (["do"], ["does"], ["is"], ["are"], ["can"]):
+        return []
+    if all(t.text[:1].isupper() for t in words) and label_of_word(words[-1].text) in COINED_LABELS:
+        return [head]
+    return []
+
+
+def _label_from_context(doc: Doc, name: Span) -> str:
+    """What the name is, by its own ending, else by the phrase right after it, else ARCHITECTURE.
+
+    The phrase after the name ends at the first preposition or clause word:
+    in "FlashFFTConv: Efficient Convolutions for Long Sequences" the head is
+    "Convolutions", not "Sequences".
+    """
+    last = name[-1].text.lower()
+    if last.endswith(ARCHITECTURE_SUFFIXES):
+        return "ARCHITECTURE"
+    own = label_of_word(name[-1].text)
+    if own in COINED_LABELS:
+        return own
+    sentence_end = name.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    for token in doc[name.end : min(sentence_end, name.end + 12)]:
+        if token.lower_ in _APPOSITIVE_STOPS:
+            break
+        label = label_of_word(token.text)
+        if label in COINED_LABELS:
+            return label
+    return "ARCHITECTURE"
+
+
+def _label_other_uses(doc: Doc, mentions: list[Span], span: Span) -> list[Span]:
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    size = len(span)
+    target = span.text
+    for i in range(len(doc) - size + 1):
+        if i == span.start or doc[i].text != span[0].text:
+            continue
+        candidate = doc[i : i + size]
+        if candidate.text in (target, target + "s") and not any(j in taken for j in range(i, i + size)):
+            mentions.append(Span(doc, i, i + size, label=span.label_, kb_id=span.kb_id_, span_id="coined"))
+            taken.update(range(i, i + size))
+    return mentions
+

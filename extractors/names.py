@@ -1,0 +1,44 @@
+"""What a name looks like: the shared test of the rules that find names nobody listed.
+
+A token looks like part of a name when it is camel-cased or an acronym
+("UltraGCN", "SHD", "CvT"), mixes letters and digits ("YOLOv5", "LRA2"), or
+is capitalised mid-sentence and is not a known look-alike ("Extensive",
+"Table", "Experiments": ``extractors/data/not_names.txt``). A capitalised
+word at the start of a sentence is not evidence of a name.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+NOT_NAMES_FILE = Path(__file__).resolve().parent / "data" / "not_names.txt"
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    with open(NOT_NAMES_FILE, encoding="utf-8") as handle:
+        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+
+
+def is_distinctive(text: str) -> bool:
+    """Camel case, an acronym, or letters with digits: shaped like a name wherever it stands."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or text.lower() in not_names():
+        return False
+    if any(ch.isupper() for ch in text[1:]) and any(ch.isalpha() for ch in text[1:]):
+        return True
+    return any(ch.isdigit() for ch in text) and len(letters) >= 2
+
+
+def looks_like_name(token: Token, allow_sentence_start: bool = False) -> bool:
+    """True when ``token`` may be (part of) a proper name."""
+    text = token.text
+    if not text[:1].isalnum() or text.lower() in not_names() or token.is_stop:
+        return False
+    if is_distinctive(text):
+        return True
+    if text[:1].isupper() and text[1:].islower() and len(text) > 1:
+        return allow_sentence_start or not token.is_sent_start
+    return False
