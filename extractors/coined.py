@@ -123,7 +123,7 @@ def _title_name(doc: Doc) -> list[Span]:
     if head is None or not 1 <= len(head) <= MAX_NAME_TOKENS + 2:
         return []
     words = [t for t in head if t.text not in "-+"]
-    if len(words) == 1 or all(is_distinctive(t.text) for t in words):
+    if " " not in head.text or all(is_distinctive(t.text) for t in words):
         if looks_like_name(words[0], allow_sentence_start=True) or is_distinctive(words[0].text):
             return [head]
         return []

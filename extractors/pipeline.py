@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from extractors import abbreviations as _abbreviations  # noqa: F401  (registers kg_abbreviations)
 from extractors import coined as _coined  # noqa: F401  (registers kg_coined_names)
+from extractors import context as _context  # noqa: F401  (registers kg_context_rules, kg_variants)
 from extractors import gazetteer as _gazetteer  # noqa: F401  (registers kg_gazetteer)
 from extractors import urls as _urls  # noqa: F401  (registers kg_urls)
 from extractors.gazetteer import MENTIONS_KEY
@@ -67,8 +68,10 @@ def make_nlp() -> Language:
     nlp.add_pipe("kg_title_sentence")
     nlp.add_pipe("kg_urls")
     nlp.add_pipe("kg_gazetteer")
+    nlp.add_pipe("kg_variants")
     nlp.add_pipe("kg_abbreviations")
     nlp.add_pipe("kg_coined_names")
+    nlp.add_pipe("kg_context_rules")
     return nlp
 
 
@@ -82,6 +85,7 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
     """Group a doc's mention spans into one entity per (label, canonical name)."""
     by_name: dict[tuple[str, str], Entity] = {}
     proposed = {(s.start, s.end) for s in doc.spans.get(_coined.PROPOSED_KEY, [])}
+    families = {(s.start, s.end): s.kb_id_ for s in doc.spans.get(_context.FAMILY_SPAN_KEY, [])}
     for span in sorted(doc.spans.get(MENTIONS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
         label, canonical = span.label_, span.kb_id_ or span.text
         entity = by_name.get((label, canonical))
@@ -89,6 +93,8 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
             entity = by_name[(label, canonical)] = Entity(label=label, canonical=canonical)
         if (span.start, span.end) in proposed:
             entity.proposed = True
+        if (span.start, span.end) in families:
+            entity.family = families[(span.start, span.end)]
         mention = _mention(doc, span)
         entity.mentions.append(mention)
         if mention.text not in entity.aliases:
@@ -96,7 +102,7 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
     gazetteer = _gazetteer.load_gazetteer()
     for entity in by_name.values():
         entry = gazetteer.by_canonical(entity.label, entity.canonical)
-        if entry is not None and entry.family and entry.family != entity.canonical:
+        if entity.family is None and entry is not None and entry.family and entry.family != entity.canonical:
             entity.family = entry.family
     return ExtractionRecord(paper=paper, entities=list(by_name.values()))
 

@@ -133,3 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+
+
+# Subcommands that live in their own modules register themselves on import.
+from kg import cli_evaluate  # noqa: E402,F401

@@ -1,0 +1,176 @@
+"""Context rules: names that no list holds, recognised by the words around them.
+
+* "on the Spiking Heidelberg Digits dataset", "the X and Y benchmarks",
+  "X, Y and Z datasets": name-shaped words right before ``dataset(s)``,
+  ``benchmark(s)``, ``corpus``/``corpora`` are DATASETs (the head noun is not
+  part of the name);
+* "in terms of MRR", "measured by NDCG@10": a name-shaped word after a
+  measuring cue is a METRIC;
+* variants of known families: "ResNet-101" and "ResNet101" are variants of
+  the known "ResNet" even when no list names them; "EfficientNet-B3",
+  "ViT-B/16", "ImageNet-21K" likewise. The variant keeps the family's label
+  and records the family.
+
+Words that look like names but are not ("Extensive", "Table",
+"Experiments", a capitalised first word of a sentence) are rejected by
+:mod:`extractors.names`.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
+from extractors.names import is_distinctive, looks_like_name
+
+DATASET_HEADS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "data-set", "datasets."}
+METRIC_CUES = (("in", "terms", "of"), ("measured", "by"), ("measured", "in"), ("evaluated", "by"),
+               ("metrics", "such", "as"), ("metric", "of"))
+_COORDINATION = {",", "and", "or", "&"}
+#: Suffixes that make a family name a variant: sizes, depths, versions, patch sizes.
+VARIANT_SUFFIX = re.compile(
+    r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[A-Z]{1,2}\d{0,2}|[vV]\d+(?:\.\d+)?|Tiny|Small|Base|Large|Huge|"
+    r"XL|XXL|Ti|Mini|Nano|Micro)(?:/\d+)?$"
+)
+VARIANT_LABELS = {"ARCHITECTURE", "DATASET"}
+FAMILY_SPAN_KEY = "kg_families"
+
+
+@Language.component("kg_context_rules")
+def context_rules_component(doc: Doc) -> Doc:
+    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    new: list[Span] = []
+    for span in _dataset_names(doc) + _metric_names(doc):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        new.append(span)
+        taken.update(range(span.start, span.end))
+    doc.spans[MENTIONS_KEY] = mentions + new
+    return doc
+
+
+def _name_before(doc: Doc, end: int) -> Span | None:
+    """The name-shaped run of tokens ending right before ``end`` (hyphens and digits inside it)."""
+    start = end
+    while start > 0 and end - start < 6:
+        token = doc[start - 1]
+        inside = start < end and (token.text in "-+." or token.text.isdigit()) and not token.whitespace_
+        if looks_like_name(token) or inside or (start < end and token.text.isdigit()):
+            start -= 1
+            continue
+        break
+    while start < end and not doc[start].text[:1].isalnum():
+        start += 1
+    if start == end:
+        return None
+    span = doc[start:end]
+    if not any(looks_like_name(t) for t in span):
+        return None
+    return span
+
+
+def _dataset_names(doc: Doc) -> list[Span]:
+    found = []
+    for token in doc:
+        if token.lower_ not in DATASET_HEADS or token.i == 0:
+            continue
+        end = token.i
+        while True:
+            name = _name_before(doc, end)
+            if name is None:
+                break
+            found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
+            # "X, Y and Z datasets": step over the coordination and look for another name.
+            back = name.start - 1
+            while back >= 0 and doc[back].lower_ in _COORDINATION:
+                back -= 1
+            if back < 0 or back == name.start - 1:
+                break
+            end = back + 1
+    return found
+
+
+def _metric_names(doc: Doc) -> list[Span]:
+    found = []
+    lowers = [t.lower_ for t in doc]
+    for i in range(len(doc)):
+        for cue in METRIC_CUES:
+            if tuple(lowers[i : i + len(cue)]) != cue:
+                continue
+            j = i + len(cue)
+            while j < len(doc):
+                token = doc[j]
+                if is_distinctive(token.text) and token.text.isupper() or "@" in token.text:
+                    end = j + 1
+                    while end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text[:1] in "@0123456789":
+                        end += 1
+                    found.append(Span(doc, j, end, label="METRIC", kb_id=doc[j:end].text, span_id="context"))
+                    j = end
+                    if j < len(doc) and doc[j].lower_ in _COORDINATION:
+                        j += 1
+                        continue
+                break
+    return found
+
+
+@Language.component("kg_variants")
+def variants_component(doc: Doc) -> Doc:
+    """Extend a known family to the variant written right after it ("ResNet" + "-101")."""
+    gazetteer = load_gazetteer()
+    mentions = []
+    families: list[Span] = []
+    taken = {i for m in doc.spans.get(MENTIONS_KEY, []) for i in range(m.start, m.end)}
+    for span in doc.spans.get(MENTIONS_KEY, []):
+        extended = None
+        if span.label_ in VARIANT_LABELS and span.id_ == "gazetteer":
+            extended = _hyphen_variant(doc, span, taken)
+        if extended is not None:
+            family = span.kb_id_
+            suffix = doc.text[span.end_char : extended.end_char].lstrip("-")
+            canonical = f"{family}-{suffix}"
+            known = gazetteer.by_canonical(span.label_, canonical)
+            canonical = known.canonical if known is not None else canonical
+            mentions.append(Span(doc, span.start, extended.end, label=span.label_, kb_id=canonical,
+                                 span_id="variant"))
+            families.append(Span(doc, span.start, extended.end, label=span.label_, kb_id=family))
+            taken.update(range(span.start, extended.end))
+        else:
+            mentions.append(span)
+    # "ResNet101", "VGG19": a known family fused with a depth.
+    for token in doc:
+        if token.i in taken:
+            continue
+        match = re.fullmatch(r"([A-Za-z][A-Za-z\-]*[A-Za-z])(\d{1,4})", token.text)
+        if not match:
+            continue
+        entry = gazetteer.lookup(match.group(1))
+        if entry is None or entry.label not in VARIANT_LABELS or entry.family:
+            continue
+        canonical = f"{entry.canonical}-{match.group(2)}"
+        known = gazetteer.by_canonical(entry.label, canonical)
+        canonical = known.canonical if known is not None else canonical
+        mentions.append(Span(doc, token.i, token.i + 1, label=entry.label, kb_id=canonical, span_id="variant"))
+        families.append(Span(doc, token.i, token.i + 1, label=entry.label, kb_id=entry.canonical))
+    doc.spans[MENTIONS_KEY] = mentions
+    doc.spans[FAMILY_SPAN_KEY] = families
+    return doc
+
+
+def _hyphen_variant(doc: Doc, span: Span, taken: set[int]) -> Span | None:
+    """The tokens "-101", "-B/16", "-XL" glued to the end of ``span``, if any."""
+    i = span.end
+    if i + 1 >= len(doc) or doc[span.end - 1].whitespace_ or doc[i].text not in {"-", "‐"} or doc[i].whitespace_:
+        return None
+    if i + 1 in taken or not VARIANT_SUFFIX.match(doc[i + 1].text):
+        return None
+    end = i + 2
+    # pieces the tokenizer split off without a space: "21" + "K" in "ImageNet-21K"
+    while end < len(doc) and end - i < 4 and not doc[end - 1].whitespace_ and doc[end].text.isalnum():
+        end += 1
+    # a patch size: "ViT-B/16"
+    if end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_ and doc[end + 1].text.isdigit():
+        end += 2
+    return doc[span.start : end]

@@ -1,0 +1,65 @@
+"""Schwartz & Hearst abbreviation detection and its use in extraction."""
+from __future__ import annotations
+
+from extractors.abbreviations import best_long_form, find_abbreviations
+from extractors.pipeline import extract_record
+from kg.schema import Paper
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(p.short, p.long) for p in find_abbreviations(text)]
+
+
+def test_long_form_before_short_form():
+    assert pairs("we use atrous spatial pyramid pooling (ASPP) to") == [("ASPP", "atrous spatial pyramid pooling")]
+    assert pairs("the Convolutional Neural Networks (CNNs) have") == [("CNNs", "Convolutional Neural Networks")]
+
+
+def test_offsets_point_at_both_forms():
+    text = "Then Long Range Arena (LRA) tasks."
+    (pair,) = find_abbreviations(text)
+    assert text[pair.short_start : pair.short_end] == "LRA"
+    assert text[pair.long_start : pair.long_end] == "Long Range Arena"
+
+
+def test_short_form_inside_parentheses_with_citation_or_nesting():
+    assert pairs("Vision Transformers (ViTs; Dosovitskiy et al.) are") == [("ViTs", "Vision Transformers")]
+    assert pairs("graph neural networks (GNNs, see (Kipf 2017)) work") == [("GNNs", "graph neural networks")]
+
+
+def test_short_form_before_long_form():
+    assert pairs("A CNN (convolutional neural network) is") == [("CNN", "convolutional neural network")]
+
+
+def test_examples_and_numbers_in_parentheses_are_not_definitions():
+    assert pairs("deep models (e.g., CNNs and ViTs) are") == []
+    assert pairs("we obtain 81.5% (top-1) accuracy") == []
+    assert pairs("our method (see Fig. 2) works") == []
+
+
+def test_digits_and_hyphens_in_short_forms():
+    assert pairs("a 3D convolutional network (3D-CNN) for") == [("3D-CNN", "3D convolutional network")]
+    assert pairs("Gradient based Class Activation Maps (Grad-CAM).") == [
+        ("Grad-CAM", "Gradient based Class Activation Maps")]
+
+
+def test_first_character_must_start_a_word():
+    assert best_long_form("SMT", "Satisfiability Modulo Theory") == "Satisfiability Modulo Theory"
+    assert best_long_form("XYZ", "completely unrelated words") is None
+
+
+def test_unknown_pair_becomes_one_entity_labelled_by_its_head_word():
+    paper = Paper(id="t", title="T", abstract=(
+        "We apply mixture outlier exposure (MOE) to detectors. Later, MOE improves the results."))
+    record = extract_record(paper)
+    (entity,) = [e for e in record.entities if e.canonical == "MOE"]
+    assert entity.label == "METHOD"
+    assert [m.text for m in entity.mentions] == ["mixture outlier exposure", "MOE", "MOE"]
+
+
+def test_short_form_joins_the_known_entity_of_its_long_form():
+    record = extract_record(Paper(id="t", title="T", abstract=(
+        "Long short-term memory (LSTM) networks are popular. LSTMs remember.")))
+    (entity,) = [e for e in record.entities if e.label == "ARCHITECTURE"]
+    assert entity.canonical == "LSTM"
+    assert [m.text for m in entity.mentions] == ["Long short-term memory", "LSTM", "LSTMs"]

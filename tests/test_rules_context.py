@@ -1,0 +1,69 @@
+"""Coined names, context rules, variant linking and the rejection of look-alike words."""
+from __future__ import annotations
+
+from extractors.pipeline import extract_record
+from kg.schema import Paper
+
+
+def entities(title: str, abstract: str) -> dict[str, tuple[str, bool, str | None]]:
+    record = extract_record(Paper(id="t", title=title, abstract=abstract))
+    return {e.canonical: (e.label, e.proposed, e.family) for e in record.entities}
+
+
+def test_name_a_paper_proposes_is_found_and_marked_proposed():
+    found = entities("Efficient restoration", "In this paper, we propose Serpent, an efficient architecture for "
+                     "high-resolution image restoration. Serpent is fast.")
+    assert found["Serpent"] == ("ARCHITECTURE", True, None)
+
+
+def test_naming_verbs_and_context_labels():
+    found = entities("Graph recommendation", "We present a simple model, dubbed UltraGCN, which skips message passing.")
+    assert found["UltraGCN"][:2] == ("ARCHITECTURE", True)
+    found = entities("Backdoors", 'We develop a pruning technique, termed "Decamouflage", to detect attacks.')
+    assert found["Decamouflage"][:2] == ("ARCHITECTURE", True) or found["Decamouflage"][:2] == ("METHOD", True)
+
+
+def test_title_prefix_names_the_paper_s_model_and_its_kind():
+    found = entities("Beta-Rank: A Robust Convolutional Filter Pruning Method For Imbalanced Medical Image Analysis",
+                     "We prune filters.")
+    assert found["Beta-Rank"] == ("METHOD", True, None)
+    found = entities("ConViT: Improving Vision Transformers with Soft Convolutional Inductive Biases", "ConViT works.")
+    assert found["ConViT"][:2] == ("ARCHITECTURE", True)
+
+
+def test_survey_and_question_titles_name_nothing():
+    assert "Deep Class-Incremental Learning" not in entities("Deep Class-Incremental Learning: A Survey", "We review.")
+    assert "Convergent Learning" not in entities("Convergent Learning: Do different networks learn the same?", "x")
+
+
+def test_dataset_context_rule_and_coordination():
+    found = entities("T", "We evaluate on the Spiking Heidelberg Digits dataset and the SHD and Pathfinder benchmarks.")
+    assert found["Spiking Heidelberg Digits"][0] == "DATASET"
+    assert found["SHD"][0] == "DATASET" and found["Pathfinder"][0] == "DATASET"
+
+
+def test_metric_context_rule():
+    found = entities("T", "Results in terms of MRR and NDCG@10 improve.")
+    assert found["MRR"][0] == "METRIC" and found["NDCG@10"][0] == "METRIC"
+
+
+def test_look_alike_words_are_rejected():
+    found = entities("T", "Extensive experiments on three public datasets show gains. Table 2 lists the Results "
+                     "benchmark. Experiments dataset.")
+    assert not {"Extensive", "Table", "Results", "Experiments", "Extensive experiments"} & set(found)
+
+
+def test_unlisted_variants_link_to_their_family():
+    found = entities("T", "We compare ResNet-101, ResNet152 and ViT-B/16, pretrained on ImageNet-21K.")
+    assert found["ResNet-101"] == ("ARCHITECTURE", False, "ResNet")
+    assert found["ResNet-152"] == ("ARCHITECTURE", False, "ResNet")
+    assert found["ViT-B/16"] == ("ARCHITECTURE", False, "ViT")
+    assert found["ImageNet-21K"] == ("DATASET", False, "ImageNet")
+
+
+def test_proposed_names_get_a_proposes_edge():
+    import kg
+
+    graph = kg.build([Paper(id="p", title="Serpent: Efficient Image Restoration", abstract="Serpent is fast.")])
+    (data,) = graph.nx.get_edge_data("paper:p", "architecture:serpent").values()
+    assert data["relation"] == "proposes"
