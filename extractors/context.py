@@ -29,6 +29,7 @@ DATASET_HEADS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "co
 METRIC_CUES = (("in", "terms", "of"), ("measured", "by"), ("measured", "in"), ("evaluated", "by"),
                ("metrics", "such", "as"), ("metric", "of"))
 _COORDINATION = {",", "and", "or", "&"}
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ed", "ing", "ary", "ful", "less", "ent", "ant")
 #: Suffixes that make a family name a variant: sizes, depths, versions, patch sizes.
 VARIANT_SUFFIX = re.compile(
     r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[A-Z]{1,2}\d{0,2}|[vV]\d+(?:\.\d+)?|Tiny|Small|Base|Large|Huge|"
@@ -69,6 +70,9 @@ def _name_before(doc: Doc, end: int) -> Span | None:
     span = doc[start:end]
     if not any(looks_like_name(t) for t in span):
         return None
+    if " " not in span.text and not any(is_distinctive(t.text) for t in span):
+        if span.text.lower().endswith(_ADJECTIVE_ENDINGS):
+            return None  # "Multilingual datasets", "Synthetic benchmarks": an adjective, not a name
     return span
 
 

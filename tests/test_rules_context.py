@@ -67,3 +67,8 @@ def test_proposed_names_get_a_proposes_edge():
     graph = kg.build([Paper(id="p", title="Serpent: Efficient Image Restoration", abstract="Serpent is fast.")])
     (data,) = graph.nx.get_edge_data("paper:p", "architecture:serpent").values()
     assert data["relation"] == "proposes"
+
+
+def test_capitalised_adjectives_before_dataset_are_not_names():
+    found = entities("T", "We use the Multilingual datasets and Synthetic benchmarks of the Medical corpus.")
+    assert not {"Multilingual", "Synthetic", "Medical"} & set(found)
