@@ -31,6 +31,9 @@ FILES = {
     "datasets.csv": "DATASET",
     "metrics.csv": "METRIC",
     "tasks.csv": "TASK",
+    # Mined from unlabelled abstracts (extractors/mine_phrases.py); curated entries above win.
+    "mined_methods.csv": "METHOD",
+    "mined_tasks.csv": "TASK",
 }
 MAX_NAME_TOKENS = 8
 MENTIONS_KEY = "kg_mentions"
