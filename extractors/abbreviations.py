@@ -136,6 +136,11 @@ def _matching_close(text: str, open_at: int) -> int | None:
     """The index of the bracket closing ``text[open_at]``, nested brackets skipped."""
     opener = text[open_at]
     closer = _OPENERS[opener]
+    close_at = text.find(closer, open_at + 1, open_at + 200)
+    if close_at < 0:
+        return None
+    if text.find(opener, open_at + 1, close_at) < 0:  # the common case: no nesting
+        return close_at
     depth = 0
     for i in range(open_at, min(len(text), open_at + 200)):
         if text[i] == opener:
@@ -183,6 +188,7 @@ from spacy.tokens import Doc, Span  # noqa: E402
 from extractors.gazetteer import MENTIONS_KEY  # noqa: E402
 from extractors.heads import label_of_phrase, label_of_word  # noqa: E402
 from extractors.normalize import singular  # noqa: E402
+from extractors.tokens import token_view  # noqa: E402
 
 ABBREVIATIONS_KEY = "kg_abbreviations"
 
@@ -198,10 +204,22 @@ def abbreviation_component(doc: Doc) -> Doc:
     ``doc.spans["kg_abbreviations"]`` (long forms, ``kb_id_`` = short form);
     mentions to ``doc.spans["kg_mentions"]``.
     """
-    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    view = token_view(doc)
     definitions: list[Span] = []
-    for sent in doc.sents:
-        for pair in find_abbreviations(sent.text, sent.start_char):
+    if "(" not in view.text and "[" not in view.text:
+        doc.spans[ABBREVIATIONS_KEY] = definitions
+        return doc
+    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    bounds = view.sentence_starts or [0]
+    for k, first in enumerate(bounds):
+        last = (bounds[k + 1] if k + 1 < len(bounds) else len(view.words)) - 1
+        if last < first:
+            continue
+        start_char, end_char = view.starts[first], view.end(last)
+        sentence = view.text[start_char:end_char]
+        if "(" not in sentence and "[" not in sentence:
+            continue
+        for pair in find_abbreviations(sentence, start_char):
             short = doc.char_span(pair.short_start, pair.short_end, alignment_mode="expand")
             long = doc.char_span(pair.long_start, pair.long_end, alignment_mode="expand")
             if short is None or long is None or short.start < long.end and long.start < short.end:
@@ -250,9 +268,10 @@ def _label_later_uses(doc: Doc, mentions: list[Span], short: str, after: int, la
     """Spans for every later token that is the short form (or its plural)."""
     forms = {short, short + "s", singular(short)}
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    words = token_view(doc).words
     added = [
-        Span(doc, t.i, t.i + 1, label=label, kb_id=canonical, span_id="abbreviation")
-        for t in doc[after:]
-        if t.text in forms and t.i not in taken
+        Span(doc, i, i + 1, label=label, kb_id=canonical, span_id="abbreviation")
+        for i in range(after, len(words))
+        if words[i] in forms and i not in taken
     ]
     return mentions + added

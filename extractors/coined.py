@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from extractors.gazetteer import MENTIONS_KEY
 from extractors.heads import label_of_word
 from extractors.names import is_distinctive, looks_like_name, not_names
+from extractors.tokens import doc_text, token_view
 
 PROPOSED_KEY = "kg_proposed"
 NAMING_VERBS = {"dubbed", "termed", "named", "called", "coined", "nicknamed", "denoted"}
@@ -36,6 +37,7 @@ COINED_LABELS = {"ARCHITECTURE", "METHOD", "DATASET"}
 _QUOTES = {'"', "'", "“", "”", "‘", "’", "`", "``", "''"}
 _BREAKS = {",", "(", ":", ";", ".", "—", "–", "-", "which", "that", "to", "for", "as", "is", "consists"}
 MAX_NAME_TOKENS = 4
+_CUES = NAMING_VERBS | PROPOSING_VERBS
 #: Endings that make a coined name a model whatever its context says ("UniRepLKNet", "Neuroformer").
 ARCHITECTURE_SUFFIXES = ("net", "former", "gan", "gcn", "gnn", "vit", "bert", "mamba", "cnn", "rnn", "lstm",
                          "llm", "gpt", "mlp", "unet")
@@ -90,15 +92,18 @@ def _name_at(doc: Doc, start: int, cued: bool) -> Span | None:
 
 def _cued_names(doc: Doc) -> list[Span]:
     names = []
-    for token in doc:
-        lower = token.lower_
+    lowers = token_view(doc).lower
+    for i, lower in enumerate(lowers):
+        if lower not in _CUES:
+            continue
+        token = doc[i]
         if lower in NAMING_VERBS and token.i + 1 < len(doc):
             start = token.i + 1
             if doc[start].text in _QUOTES and start + 1 < len(doc):
                 start += 1
             name = _name_at(doc, start, cued=True)
             if name is not None and (is_distinctive(name[0].text) or name[0].text[:1].isupper()):
-                if token.i > 0 and doc[token.i - 1].lower_ in {"so", "so-"}:
+                if token.i > 0 and lowers[token.i - 1] in {"so", "so-"}:
                     continue
                 names.append(name)
         elif lower in PROPOSING_VERBS and token.i + 2 < len(doc):
@@ -114,9 +119,10 @@ def _cued_names(doc: Doc) -> list[Span]:
 
 def _title_name(doc: Doc) -> list[Span]:
     """X in a title "X: subtitle" (the title is the first line of the paper text)."""
-    newline = doc.text.find("\n")
-    title_end = newline if newline >= 0 else len(doc.text)
-    colon = doc.text.find(":", 0, title_end)
+    text = doc_text(doc)
+    newline = text.find("\n")
+    title_end = newline if newline >= 0 else len(text)
+    colon = text.find(":", 0, title_end)
     if colon <= 0:
         return []
     head = doc.char_span(0, colon, alignment_mode="contract")
@@ -129,7 +135,7 @@ def _title_name(doc: Doc) -> list[Span]:
         return []
     # A capitalised phrase whose head word says what it is: "Mixture Outlier Exposure";
     # not a field named in the title of a survey, nor a question ("Convergent Learning: Do ...?").
-    subtitle = doc.text[colon + 1 : title_end].lower()
+    subtitle = text[colon + 1 : title_end].lower()
     if any(word in subtitle for word in _NOT_TITLE_NAMES) or "?" in subtitle:
         return []
     if any(t.is_stop for t in words) or subtitle.split()[:1] in (["do"], ["does"], ["is"], ["are"], ["can"]):
@@ -152,7 +158,7 @@ def _label_from_context(doc: Doc, name: Span) -> str:
     own = label_of_word(name[-1].text)
     if own in COINED_LABELS:
         return own
-    sentence_end = name.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    sentence_end = token_view(doc).sentence_of(name.start)[1]
     for token in doc[name.end : min(sentence_end, name.end + 12)]:
         if token.lower_ in _APPOSITIVE_STOPS:
             break
@@ -166,8 +172,10 @@ def _label_other_uses(doc: Doc, mentions: list[Span], span: Span) -> list[Span]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     size = len(span)
     target = span.text
+    words = token_view(doc).words
+    first = words[span.start]
     for i in range(len(doc) - size + 1):
-        if i == span.start or doc[i].text != span[0].text:
+        if i == span.start or words[i] != first:
             continue
         candidate = doc[i : i + size]
         if candidate.text in (target, target + "s") and not any(j in taken for j in range(i, i + size)):

@@ -24,10 +24,12 @@ from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.names import is_distinctive, looks_like_name
+from extractors.tokens import token_view
 
 DATASET_HEADS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "data-set", "datasets."}
 METRIC_CUES = (("in", "terms", "of"), ("measured", "by"), ("measured", "in"), ("evaluated", "by"),
                ("metrics", "such", "as"), ("metric", "of"))
+_CUE_STARTS = {cue[0] for cue in METRIC_CUES}
 _COORDINATION = {",", "and", "or", "&"}
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ed", "ing", "ary", "ful", "less", "ent", "ant")
 #: Suffixes that make a family name a variant: sizes, depths, versions, patch sizes.
@@ -36,6 +38,7 @@ VARIANT_SUFFIX = re.compile(
     r"XL|XXL|Ti|Mini|Nano|Micro)(?:/\d+)?$"
 )
 VARIANT_LABELS = {"ARCHITECTURE", "DATASET"}
+_FUSED_VARIANT = re.compile(r"([A-Za-z][A-Za-z\-]*[A-Za-z])(\d{1,4})")
 FAMILY_SPAN_KEY = "kg_families"
 
 
@@ -78,10 +81,10 @@ def _name_before(doc: Doc, end: int) -> Span | None:
 
 def _dataset_names(doc: Doc) -> list[Span]:
     found = []
-    for token in doc:
-        if token.lower_ not in DATASET_HEADS or token.i == 0:
+    for i, lower in enumerate(token_view(doc).lower):
+        if lower not in DATASET_HEADS or i == 0:
             continue
-        end = token.i
+        end = i
         while True:
             name = _name_before(doc, end)
             if name is None:
@@ -99,8 +102,10 @@ def _dataset_names(doc: Doc) -> list[Span]:
 
 def _metric_names(doc: Doc) -> list[Span]:
     found = []
-    lowers = [t.lower_ for t in doc]
-    for i in range(len(doc)):
+    lowers = token_view(doc).lower
+    for i, lower in enumerate(lowers):
+        if lower not in _CUE_STARTS:
+            continue
         for cue in METRIC_CUES:
             if tuple(lowers[i : i + len(cue)]) != cue:
                 continue
@@ -144,10 +149,11 @@ def variants_component(doc: Doc) -> Doc:
         else:
             mentions.append(span)
     # "ResNet101", "VGG19": a known family fused with a depth.
-    for token in doc:
-        if token.i in taken:
+    words = token_view(doc).words
+    for i, word in enumerate(words):
+        if not (word[-1].isdigit() and word[0].isalpha()) or i in taken:
             continue
-        match = re.fullmatch(r"([A-Za-z][A-Za-z\-]*[A-Za-z])(\d{1,4})", token.text)
+        match = _FUSED_VARIANT.fullmatch(word)
         if not match:
             continue
         entry = gazetteer.lookup(match.group(1))
@@ -156,8 +162,8 @@ def variants_component(doc: Doc) -> Doc:
         canonical = f"{entry.canonical}-{match.group(2)}"
         known = gazetteer.by_canonical(entry.label, canonical)
         canonical = known.canonical if known is not None else canonical
-        mentions.append(Span(doc, token.i, token.i + 1, label=entry.label, kb_id=canonical, span_id="variant"))
-        families.append(Span(doc, token.i, token.i + 1, label=entry.label, kb_id=entry.canonical))
+        mentions.append(Span(doc, i, i + 1, label=entry.label, kb_id=canonical, span_id="variant"))
+        families.append(Span(doc, i, i + 1, label=entry.label, kb_id=entry.canonical))
     doc.spans[MENTIONS_KEY] = mentions
     doc.spans[FAMILY_SPAN_KEY] = families
     return doc

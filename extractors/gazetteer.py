@@ -5,11 +5,9 @@ name, its aliases, the family it is a variant of, and whether it must be
 matched with its written case (acronyms that are also English words, such as
 "CLIP" or "Places"). See ``extractors/data/README.md`` for the sources.
 
-The ``kg_gazetteer`` component matches names by their key
-(:func:`~extractors.normalize.name_key`), so "ResNet50", "ResNet-50" and
-"resnet 50" all find the entry ``ResNet-50`` whatever the tokenizer did with
-the hyphen: the keys of up to :data:`MAX_NAME_TOKENS` consecutive tokens are
-concatenated and looked up, longest first.
+The ``kg_gazetteer`` component finds names with spaCy's PhraseMatcher and
+resolves them by their key (:func:`~extractors.normalize.name_key`), so
+"ResNet50", "ResNet-50" and "resnet 50" all find the entry ``ResNet-50``.
 """
 from __future__ import annotations
 
@@ -19,9 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from extractors.normalize import is_plural_form, name_key, squash
+from extractors.normalize import is_plural_form, name_key
+from extractors.tokens import token_view
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
 #: File name -> entity label.
@@ -35,7 +35,6 @@ FILES = {
     "mined_methods.csv": "METHOD",
     "mined_tasks.csv": "TASK",
 }
-MAX_NAME_TOKENS = 8
 MENTIONS_KEY = "kg_mentions"
 
 
@@ -55,11 +54,11 @@ class Gazetteer:
     """All entries, indexed by the keys of their names."""
 
     entries: list[Entry] = field(default_factory=list)
+    #: Every name as written in the files (canonical names and aliases).
+    names: list[str] = field(default_factory=list)
     by_key: dict[str, Entry] = field(default_factory=dict)
     #: For case-sensitive entries: the exact written forms allowed (spaces/hyphens squashed).
     exact_forms: dict[str, set[str]] = field(default_factory=dict)
-    #: Every proper prefix of every key, so a window stops growing as soon as it cannot match.
-    prefixes: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -67,13 +66,12 @@ class Gazetteer:
             key = name_key(name)
             if not key:
                 continue
+            self.names.append(name)
             # The first fact to claim a key keeps it: files are read in a fixed
             # order, so conflicts resolve the same way on every machine.
             self.by_key.setdefault(key, entry)
             if entry.case_sensitive:
                 self.exact_forms.setdefault(key, set()).add(_exact_form(name))
-            for i in range(1, len(key)):
-                self.prefixes.add(key[:i])
 
     def by_canonical(self, label: str, canonical: str) -> Entry | None:
         """The entry whose canonical name this is, if any."""
@@ -133,63 +131,55 @@ def load_gazetteer(data_dir: str = str(DATA_DIR)) -> Gazetteer:
     return gazetteer
 
 
-def _token_key(text: str) -> str:
-    return squash(text)
-
-
 @Language.factory("kg_gazetteer", default_config={"data_dir": str(DATA_DIR)})
 def make_gazetteer_matcher(nlp: Language, name: str, data_dir: str) -> "GazetteerMatcher":
-    return GazetteerMatcher(load_gazetteer(data_dir))
+    return GazetteerMatcher(nlp, load_gazetteer(data_dir))
+
+
+def written_variants(name: str) -> set[str]:
+    """The ways a name is written: as listed, hyphens and spaces swapped or dropped, and plural.
+
+    "ResNet-50" -> "ResNet-50", "ResNet 50", "ResNet50" (and their plurals);
+    case does not matter because patterns match on lower case.
+    """
+    forms = {name, name.replace("-", " "), name.replace("-", ""), name.replace(" ", "-"), name.replace(" ", "")}
+    plurals = set()
+    for form in forms:
+        if form[-1:].isalpha() and not form.endswith("s"):
+            plurals.add(form[:-1] + "ies" if form.endswith("y") and form[-2:-1] not in "aeiou" else form + "s")
+    return {f for f in forms | plurals if f.strip()}
 
 
 class GazetteerMatcher:
     """Adds a span to ``doc.spans["kg_mentions"]`` for each longest gazetteer match.
 
-    Span ``label_`` is the entity label, ``kb_id_`` the canonical name and
-    ``id_`` the extractor ("gazetteer").
+    Candidate spans come from spaCy's ``PhraseMatcher`` on lower-case tokens
+    (patterns: every :func:`written_variants` of every name); each candidate
+    is then looked up by its key, which applies the case rules. Span
+    ``label_`` is the entity label, ``kb_id_`` the canonical name and ``id_``
+    the extractor ("gazetteer").
     """
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = sorted({form for name in gazetteer.names for form in written_variants(name)})
+        self.matcher.add("GAZETTEER", list(nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Doc) -> Doc:
+        view = token_view(doc)
         spans = list(doc.spans.get(MENTIONS_KEY, []))
         taken = {i for span in spans for i in range(span.start, span.end)}
-        keys = [_token_key(token.text) for token in doc]
-        by_key = self.gazetteer.by_key
-        prefixes = self.gazetteer.prefixes
-        n = len(doc)
-        i = 0
-        while i < n:
-            if i in taken or not keys[i] or not doc[i].text[0].isalnum():
-                i += 1
+        # longest first, then leftmost
+        candidates = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        for _, start, end in candidates:
+            if any(i in taken for i in range(start, end)):
                 continue
-            best: tuple[int, Entry] | None = None
-            joined = ""
-            for j in range(i, min(n, i + MAX_NAME_TOKENS)):
-                if j in taken:
-                    break
-                joined += keys[j]
-                if not keys[j] and doc[j].text not in "-–":
-                    break
-                if doc[j].whitespace_ and j + 1 < n and doc[j + 1].text in "-–":
-                    break
-                candidate = joined
-                entry = by_key.get(candidate)
-                if entry is None and candidate.endswith("s"):
-                    entry = by_key.get(candidate[:-1]) if is_plural_form(doc[i : j + 1].text) else None
-                ends_cleanly = doc[j].text[-1].isalnum() or doc[j].text.endswith("+")
-                if entry is not None and ends_cleanly:
-                    span_text = doc[i : j + 1].text
-                    if _case_ok(entry, span_text, self.gazetteer.exact_forms.get(name_key(span_text))):
-                        best = (j + 1, entry)
-                if candidate not in prefixes:
-                    break
-            if best is None:
-                i += 1
+            surface = view.text[view.starts[start] : view.end(end - 1)]
+            entry = self.gazetteer.lookup(surface)
+            if entry is None:
                 continue
-            end, entry = best
-            spans.append(Span(doc, i, end, label=entry.label, kb_id=entry.canonical, span_id="gazetteer"))
-            i = end
+            spans.append(Span(doc, start, end, label=entry.label, kb_id=entry.canonical, span_id="gazetteer"))
+            taken.update(range(start, end))
         doc.spans[MENTIONS_KEY] = spans
         return doc

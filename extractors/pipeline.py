@@ -27,9 +27,11 @@ from spacy.tokens import Doc, Span
 from extractors import abbreviations as _abbreviations  # noqa: F401  (registers kg_abbreviations)
 from extractors import coined as _coined  # noqa: F401  (registers kg_coined_names)
 from extractors import context as _context  # noqa: F401  (registers kg_context_rules, kg_variants)
+from extractors import sentences as _sentences  # noqa: F401  (registers kg_sentences)
 from extractors import gazetteer as _gazetteer  # noqa: F401  (registers kg_gazetteer)
 from extractors import urls as _urls  # noqa: F401  (registers kg_urls)
 from extractors.gazetteer import MENTIONS_KEY
+from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, token_view
 from kg.schema import Entity, ExtractionRecord, Mention, Paper
 
 #: Bumped whenever extraction output can change; cached results of other versions are stale.
@@ -49,14 +51,13 @@ def _scientific_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.tokenizer.url_match = _URL_MATCH.match
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
 
 
-@Language.component("kg_title_sentence")
-def title_sentence(doc: Doc) -> Doc:
-    """End a sentence at every blank line, so the title is a sentence of its own."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+@Language.component("kg_release_view")
+def release_view(doc: Doc) -> Doc:
+    """Drop the shared token view: it is scratch space, not something to serialise with the doc."""
+    doc.user_data.pop(VIEW_KEY, None)
     return doc
 
 
@@ -64,14 +65,14 @@ def make_nlp() -> Language:
     """A fresh extraction pipeline."""
     nlp = spacy.blank("en")
     _scientific_tokenizer(nlp)
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kg_title_sentence")
+    nlp.add_pipe("kg_sentences")
     nlp.add_pipe("kg_urls")
     nlp.add_pipe("kg_gazetteer")
     nlp.add_pipe("kg_variants")
     nlp.add_pipe("kg_abbreviations")
     nlp.add_pipe("kg_coined_names")
     nlp.add_pipe("kg_context_rules")
+    nlp.add_pipe("kg_release_view")
     return nlp
 
 
@@ -83,6 +84,7 @@ def shared_nlp() -> Language:
 
 def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
     """Group a doc's mention spans into one entity per (label, canonical name)."""
+    view = token_view(doc)
     by_name: dict[tuple[str, str], Entity] = {}
     proposed = {(s.start, s.end) for s in doc.spans.get(_coined.PROPOSED_KEY, [])}
     families = {(s.start, s.end): s.kb_id_ for s in doc.spans.get(_context.FAMILY_SPAN_KEY, [])}
@@ -95,7 +97,7 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
             entity.proposed = True
         if (span.start, span.end) in families:
             entity.family = families[(span.start, span.end)]
-        mention = _mention(doc, span)
+        mention = _mention(view, span)
         entity.mentions.append(mention)
         if mention.text not in entity.aliases:
             entity.aliases.append(mention.text)
@@ -107,20 +109,20 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
     return ExtractionRecord(paper=paper, entities=list(by_name.values()))
 
 
-def _mention(doc: Doc, span: Span) -> Mention:
-    start, end = span.start_char, span.end_char
+def _mention(view: TokenView, span: Span) -> Mention:
+    start, end = view.starts[span.start], view.end(span.end - 1)
     if span.label_ == "REPO":  # a token may carry more than the URL ("x{x}")
-        for url_start, url_end in _urls.find_urls(span.text):
-            start, end = span.start_char + url_start, span.start_char + url_end
+        for url_start, url_end in _urls.find_urls(view.text[start:end]):
+            start, end = start + url_start, start + url_end
             break
-    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    first, last = view.sentence_of(span.start)
     return Mention(
-        text=doc.text[start:end],
+        text=view.text[start:end],
         start=start,
         end=end,
         extractor=span.id_ or "rules",
-        sent_start=sent.start_char,
-        sent_end=sent.end_char,
+        sent_start=view.starts[first] if view.words else 0,
+        sent_end=view.end(last - 1) if view.words else 0,
     )
 
 

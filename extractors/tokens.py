@@ -1,0 +1,93 @@
+"""A plain-Python view of a doc's tokens, built once and shared by the rule components.
+
+Every ``doc[i]`` or ``for token in doc`` makes a new Token object, and
+``doc.text`` joins all of them again; in rule components that look at every
+token several times that cost dominates (measured: the rules ran at a
+quarter of the tokenizer's speed). ``token_view(doc)`` reads the offsets
+once with ``doc.to_array`` and slices the words out of the original text,
+which :class:`TextKeepingTokenizer` stores on the doc; the components then
+work on lists of strings and make Token objects only where a rule fires.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+from spacy.tokens import Doc
+
+VIEW_KEY = "kg_token_view"
+TEXT_KEY = "kg_text"
+
+
+class TextKeepingTokenizer:
+    """Wraps a tokenizer so that each doc remembers the exact string it was made from."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str):  # pipe(), to_disk() and the rest go to the real tokenizer
+        return getattr(self.tokenizer, name)
+
+
+@dataclass
+class TokenView:
+    text: str
+    words: list[str]
+    lower: list[str]
+    starts: list[int]
+    space: list[bool]  # whitespace follows the token
+    sentence_starts: list[int]  # token indices where sentences start (empty if not split)
+
+    def end(self, i: int) -> int:
+        """Character offset just past token ``i``."""
+        return self.starts[i] + len(self.words[i])
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """Token range (start, end) of the sentence holding token ``i``."""
+        if not self.sentence_starts:
+            return 0, len(self.words)
+        k = bisect_right(self.sentence_starts, i) - 1
+        start = self.sentence_starts[max(k, 0)]
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.words)
+        return start, end
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text without rebuilding it from tokens when the tokenizer kept it."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if text is not None else doc.text
+
+
+def token_view(doc: Doc, refresh: bool = False) -> TokenView:
+    """The view of ``doc``, built on first use (``refresh`` after sentence boundaries change)."""
+    view = doc.user_data.get(VIEW_KEY)
+    if view is not None and not refresh:
+        return view
+    text = doc_text(doc)
+    if len(doc) == 0:
+        view = TokenView(text, [], [], [], [], [])
+    else:
+        array = doc.to_array([IDX, LENGTH, SPACY, SENT_START])
+        starts = array[:, 0].tolist()
+        lengths = array[:, 1].tolist()
+        words = [text[s : s + n] for s, n in zip(starts, lengths)]
+        sentence_flags = array[:, 3].tolist()
+        sentence_starts = [i for i, flag in enumerate(sentence_flags) if flag == 1]
+        if sentence_starts and sentence_starts[0] != 0:
+            sentence_starts.insert(0, 0)
+        view = TokenView(
+            text=text,
+            words=words,
+            lower=[w.lower() for w in words],
+            starts=starts,
+            space=[bool(x) for x in array[:, 2].tolist()],
+            sentence_starts=sentence_starts if doc.has_annotation("SENT_START") else [],
+        )
+    doc.user_data[VIEW_KEY] = view
+    return view
