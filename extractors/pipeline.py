@@ -41,12 +41,12 @@ _URL_MATCH = re.compile(r"^(?:https?://|www\.)[^\s{}<>\"'()\[\]]+$", re.IGNORECA
 
 
 def _scientific_tokenizer(nlp: Language) -> None:
-    """Split hyphens between letters and digits ("ResNet-50" -> ResNet, -, 50) and at braces.
+    """Split hyphens between letters and digits ("ResNet-50" -> ResNet, -, 50) and at brackets.
 
     Finer tokens let the gazetteer meet names however they are hyphenated;
     the span text is still read from the original string.
     """
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[0-9A-Za-z])[-\u2013](?=[0-9A-Za-z])", r"[{}]"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[0-9A-Za-z])[-\u2013](?=[0-9A-Za-z])", r"[{}()\[\]]"]
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[0-9A-Z])\."]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search

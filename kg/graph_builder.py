@@ -42,18 +42,43 @@ class GraphBuilder:
     def __init__(self) -> None:
         self.graph = nx.MultiDiGraph()
         self._entity_ids: dict[tuple[str, str], str] = {}  # (label, name key) -> node id
+        self._any_label: dict[str, str] = {}  # name key -> first node with that canonical key
 
-    def entity_node(self, label: str, canonical: str) -> str:
-        """The node of an entity, created on first sight; names with one key share a node."""
-        key = (label, name_key(canonical) or canonical.lower())
-        node = self._entity_ids.get(key)
+    def entity_node(
+        self, label: str, canonical: str, long_forms: Iterable[str] = (), label_is_guess: bool = False
+    ) -> str:
+        """The node of an entity, created on first sight.
+
+        Names meet on their key (case, hyphens, spaces and plurals ignored).
+        An entity also joins a node one of whose long forms it shares: one
+        paper writes "Long Range Arena (LRA)", another only "Long Range
+        Arena", and both mean one benchmark. Short forms alone never merge
+        nodes ("MSA" is two different things in two papers). A label that
+        was guessed from context (a coined name, an abbreviation, a context
+        rule) yields to a node that already holds the name under another label.
+        """
+        key = name_key(canonical) or canonical.lower()
+        node = self._entity_ids.get((label, key))
+        if node is None:
+            for form in long_forms:
+                node = self._entity_ids.get((label, name_key(form)))
+                if node is not None:
+                    break
+        if node is None and label_is_guess:
+            node = self._any_label.get(key)
         if node is not None:
+            self._entity_ids.setdefault((label, key), node)
+            for form in long_forms:
+                self._entity_ids.setdefault((label, name_key(form)), node)
             return node
         kind = LABEL_TO_KIND[label]
         node = f"{kind.lower()}:{slug(canonical)}"
         if node in self.graph:  # two keys, one slug: keep both, distinctly
             node = f"{node}~{len(self._entity_ids)}"
-        self._entity_ids[key] = node
+        self._entity_ids[(label, key)] = node
+        self._any_label.setdefault(key, node)
+        for form in long_forms:
+            self._entity_ids.setdefault((label, name_key(form)), node)
         self.graph.add_node(node, kind=kind, label=canonical, aliases=[], paper_count=0, papers=[])
         return node
 
@@ -77,8 +102,15 @@ class GraphBuilder:
         )
         text = paper.text
         for entity in record.entities:
-            node = self.entity_node(entity.label, entity.canonical)
+            long_forms = [a for a in entity.aliases if " " in a.strip()]
+            guessed = not any(m.extractor in ("gazetteer", "url", "variant") for m in entity.mentions)
+            node = self.entity_node(entity.label, entity.canonical, long_forms, guessed)
             data = graph.nodes[node]
+            if paper.id in data["papers"]:  # two entities of one paper met on one node
+                for alias in entity.aliases:
+                    if alias not in data["aliases"]:
+                        data["aliases"].append(alias)
+                continue
             for alias in entity.aliases:
                 if alias not in data["aliases"]:
                     data["aliases"].append(alias)
