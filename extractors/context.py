@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -47,7 +48,7 @@ def context_rules_component(doc: Doc) -> Doc:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
-    for span in _dataset_names(doc) + _metric_names(doc):
+    for span in _dataset_names(doc) + _metric_names(doc) + _headed_phrases(doc):
         if any(i in taken for i in range(span.start, span.end)):
             continue
         new.append(span)
@@ -184,3 +185,119 @@ def _hyphen_variant(doc: Doc, span: Span, taken: set[int]) -> Span | None:
     if end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_ and doc[end + 1].text.isdigit():
         end += 2
     return doc[span.start : end]
+
+
+#: Head words that end a method, task or architecture phrase the rules may take whole
+#: ("atrous convolution", "clutter filtering", "capsule network").
+PHRASE_HEADS: dict[str, str] = {
+    **{h: "METHOD" for h in (
+        "learning", "training", "attention", "pooling", "convolution", "normalization", "regularization",
+        "distillation", "search", "pruning", "quantization", "augmentation", "sampling", "loss", "propagation",
+        "decomposition", "filter", "extractor", "descent", "dropout", "fine-tuning", "pre-training",
+        "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask")},
+    **{h: "TASK" for h in (
+        "detection", "segmentation", "classification", "recognition", "retrieval", "generation", "translation",
+        "captioning", "answering", "forecasting", "tracking", "reconstruction", "synthesis", "restoration",
+        "super-resolution", "inpainting", "denoising", "summarization", "localization", "re-identification",
+        "estimation", "navigation", "filtering", "discrimination", "verification", "deblurring", "dehazing")},
+    **{h: "ARCHITECTURE" for h in ("network", "transformer", "autoencoder")},
+}
+MAX_MODIFIERS = 3
+#: Words that make "... network" a kind of architecture ("capsule network", "graph neural network").
+ARCHITECTURE_MODIFIERS = frozenset({
+    "convolutional", "recurrent", "graph", "capsule", "spiking", "residual", "siamese", "feedforward",
+    "feed-forward", "generative", "adversarial", "attention", "memory", "hypernetwork", "equivariant",
+    "bayesian", "kolmogorov-arnold", "fully-connected", "fully", "pointer", "highway", "dense", "temporal",
+    "hopfield", "boltzmann", "belief", "autoregressive", "diffusion", "mixture-of-experts", "state-space",
+    "vision", "retention", "complex-valued", "binary", "quantum", "liquid", "echo", "radial", "wavelet",
+})
+
+
+def _headed_phrases(doc: Doc) -> list[Span]:
+    """Modifier words plus a telling head: "image patch sampling" (METHOD), "visual navigation" (TASK).
+
+    Modifiers are plain words or hyphenated compounds ("out-of-distribution",
+    "few-shot"), read right to left from the head. A modifier must not be a
+    stop word, an evaluative or comparative word or a verb
+    (``data/generic_modifiers.txt``), an adverb, a gerund, a plural, or a
+    participle other than the few that name kinds of learning
+    (:data:`PARTICIPLE_MODIFIERS`). At least one modifier is needed, so
+    "learning" alone or "the detection" is nothing. Capitalised modifiers
+    count only in a capitalised phrase ("Residual Learning" in a title).
+    """
+    view = token_view(doc)
+    words, lower = view.words, view.lower
+    generic = _generic_modifiers()
+    found = []
+    for i, word in enumerate(lower):
+        head = word if word in PHRASE_HEADS else (word[:-1] if word[:-1] in PHRASE_HEADS and word.endswith("s") else None)
+        if head is None or i == 0:
+            continue
+        title_case = words[i][:1].isupper()
+        start = i
+        while start > 0 and i - start < 2 * MAX_MODIFIERS:
+            unit_start = _compound_start(view, start - 1)
+            unit = "".join(words[unit_start:start]).lower()
+            if not _good_modifier(unit, words[unit_start], title_case, generic):
+                break
+            start = unit_start
+        if start < i and start > 0 and lower[start - 1] in _VERB_MARKERS:
+            start = _next_unit(view, start)  # "to enrich retrieval": the first word is a verb
+        if start >= i:
+            continue
+        label = PHRASE_HEADS[head]
+        if label == "ARCHITECTURE" and not any(lower[j] in ARCHITECTURE_MODIFIERS for j in range(start, i)):
+            continue  # "target network", "popular network": a network, but not a kind of one
+        canonical = view.text[view.starts[start] : view.starts[i]].lower() + head
+        found.append(Span(doc, start, i + 1, label=label, kb_id=canonical, span_id="context"))
+    return found
+
+
+#: Participles that name a kind of method rather than describe one ("supervised learning").
+PARTICIPLE_MODIFIERS = frozenset({
+    "supervised", "unsupervised", "structured", "unstructured", "federated", "distributed", "weighted",
+    "masked", "gated", "dilated", "grouped", "shifted", "stacked", "randomized", "regularized", "quantized",
+    "shared", "learned", "pretrained", "nested", "localized", "layered",
+})
+
+
+_VERB_MARKERS = {"to", "can", "could", "may", "might", "will", "would", "should", "must", "cannot", "we", "they"}
+
+
+def _next_unit(view, start: int) -> int:
+    """The token after the hyphenated compound that starts at ``start``."""
+    end = start + 1
+    while end + 1 < len(view.words) and view.words[end] in ("-", "\u2013") and not view.space[end - 1] \
+            and not view.space[end]:
+        end += 2
+    return end
+
+
+def _compound_start(view, end: int) -> int:
+    """The first token of the hyphenated compound that ends at token ``end`` ("out-of-distribution")."""
+    start = end
+    while start >= 2 and view.words[start - 1] in ("-", "\u2013") and not view.space[start - 1] \
+            and not view.space[start - 2]:
+        start -= 2
+    return start
+
+
+def _good_modifier(unit: str, first_word: str, title_case: bool, generic: frozenset[str]) -> bool:
+    if not unit[:1].isalpha() or unit in generic or unit in STOP_WORDS:
+        return False
+    if "-" in unit:
+        parts = unit.split("-")
+        return parts[0] not in generic and parts[-1] not in {"like", "based", "level", "wise"}
+    if unit.endswith(("ly", "ing")) or (unit.endswith("ed") and unit not in PARTICIPLE_MODIFIERS):
+        return False
+    if unit.endswith("s") and not unit.endswith(("ss", "us", "is", "ics")):
+        return False
+    if first_word[:1].isupper() != title_case and not (first_word.isupper() and len(first_word) > 1):
+        return False
+    return True
+
+
+def _generic_modifiers() -> frozenset[str]:
+    from extractors.mine_phrases import generic_modifiers
+
+    return generic_modifiers()

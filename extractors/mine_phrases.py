@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import csv
 import re
+from functools import lru_cache
 from collections import Counter
 from pathlib import Path
 
@@ -55,6 +56,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _CLAUSE = re.compile(r"[.;:!?()\[\],\"]")
 
 
+@lru_cache(maxsize=1)
 def generic_modifiers() -> frozenset[str]:
     path = DATA_DIR / "generic_modifiers.txt"
     with open(path, encoding="utf-8") as handle:

@@ -72,3 +72,19 @@ def test_proposed_names_get_a_proposes_edge():
 def test_capitalised_adjectives_before_dataset_are_not_names():
     found = entities("T", "We use the Multilingual datasets and Synthetic benchmarks of the Medical corpus.")
     assert not {"Multilingual", "Synthetic", "Medical"} & set(found)
+
+
+def test_headed_phrases_name_methods_and_tasks():
+    found = entities("T", "We use image patch sampling for out-of-distribution detection and capsule networks "
+                     "trained with self-supervised learning.")
+    assert found["image patch sampling"][0] == "METHOD"
+    assert found["out-of-distribution detection"][0] == "TASK"
+    assert found["capsule network"][0] == "ARCHITECTURE"
+    assert found["self-supervised learning"][0] == "METHOD"
+
+
+def test_headed_phrases_skip_evaluative_words_verbs_and_generic_networks():
+    found = entities("T", "We aim to enrich retrieval with accurate detection, a popular network and large-scale "
+                     "training; neural networks learn.")
+    assert not {"enrich retrieval", "retrieval", "accurate detection", "popular network", "large-scale training",
+                "scale training", "neural network"} & set(found)
