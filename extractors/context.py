@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.names import is_distinctive, looks_like_name
+from extractors.normalize import name_key
 from extractors.tokens import token_view
 
 DATASET_HEADS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "data-set", "datasets."}
@@ -82,12 +83,19 @@ def _name_before(doc: Doc, end: int) -> Span | None:
 
 def _dataset_names(doc: Doc) -> list[Span]:
     found = []
-    for i, lower in enumerate(token_view(doc).lower):
+    view = token_view(doc)
+    lowers, words = view.lower, view.words
+    for i, lower in enumerate(lowers):
         if lower not in DATASET_HEADS or i == 0:
             continue
+        if i + 1 < len(lowers) and lowers[i + 1] in DATASET_HEADS:
+            continue  # "Benchmark dataset": the last head decides
         end = i
         while True:
-            name = _name_before(doc, end)
+            glued = end - 1 >= 0 and lowers[end - 1] in DATASET_HEADS and words[end - 1][:1].isupper()
+            name = _name_before(doc, end - 1 if glued else end)
+            if name is not None and glued:  # "the Tiny Pathway Benchmark dataset": the capitalised head is the name's
+                name = doc[name.start : end]
             if name is None:
                 break
             found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
@@ -130,6 +138,7 @@ def _metric_names(doc: Doc) -> list[Span]:
 def variants_component(doc: Doc) -> Doc:
     """Extend a known family to the variant written right after it ("ResNet" + "-101")."""
     gazetteer = load_gazetteer()
+    view = token_view(doc)
     mentions = []
     families: list[Span] = []
     taken = {i for m in doc.spans.get(MENTIONS_KEY, []) for i in range(m.start, m.end)}
@@ -138,14 +147,20 @@ def variants_component(doc: Doc) -> Doc:
         if span.label_ in VARIANT_LABELS and span.id_ == "gazetteer":
             extended = _hyphen_variant(doc, span, taken)
         if extended is not None:
-            family = span.kb_id_
-            suffix = doc.text[span.end_char : extended.end_char].lstrip("-")
-            canonical = f"{family}-{suffix}"
-            known = gazetteer.by_canonical(span.label_, canonical)
-            canonical = known.canonical if known is not None else canonical
+            surface = view.text[view.starts[extended.start] : view.end(extended.end - 1)]
+            known = gazetteer.lookup(surface)
+            if known is not None and known.label == span.label_:
+                canonical, family = known.canonical, known.family
+            elif name_key(span.text) == name_key(span.kb_id_):  # "ResNet" + "-101"
+                suffix = surface[len(span.text):].lstrip("-")
+                canonical, family = f"{span.kb_id_}-{suffix}", span.kb_id_
+            else:  # an alias glued to a suffix ("Places" + "-365" is "Places365"): leave it
+                extended = None
+        if extended is not None:
             mentions.append(Span(doc, span.start, extended.end, label=span.label_, kb_id=canonical,
                                  span_id="variant"))
-            families.append(Span(doc, span.start, extended.end, label=span.label_, kb_id=family))
+            if family:
+                families.append(Span(doc, span.start, extended.end, label=span.label_, kb_id=family))
             taken.update(range(span.start, extended.end))
         else:
             mentions.append(span)
@@ -160,6 +175,8 @@ def variants_component(doc: Doc) -> Doc:
         entry = gazetteer.lookup(match.group(1))
         if entry is None or entry.label not in VARIANT_LABELS or entry.family:
             continue
+        if name_key(match.group(1)) != name_key(entry.canonical):
+            continue  # "Places2" is not a variant of "Places365", whose alias "Places" is
         canonical = f"{entry.canonical}-{match.group(2)}"
         known = gazetteer.by_canonical(entry.label, canonical)
         canonical = known.canonical if known is not None else canonical

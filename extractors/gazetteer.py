@@ -143,6 +143,7 @@ def written_variants(name: str) -> set[str]:
     case does not matter because patterns match on lower case.
     """
     forms = {name, name.replace("-", " "), name.replace("-", ""), name.replace(" ", "-"), name.replace(" ", "")}
+    forms |= {f.replace("ization", "isation") for f in forms if "ization" in f}
     plurals = set()
     for form in forms:
         if form[-1:].isalpha() and not form.endswith("s"):

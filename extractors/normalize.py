@@ -36,5 +36,12 @@ def singular(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """The merge key of a name: :func:`squash` of its singular form."""
-    return squash(singular(text))
+    """The merge key of a name: :func:`squash` of its singular form, British spellings as American.
+
+    >>> name_key("Instance Normalisation") == name_key("instance normalization")
+    True
+    """
+    return _BRITISH.sub(lambda m: m.group(0).replace("s", "z"), squash(singular(text)))
+
+
+_BRITISH = re.compile(r"(?<=[a-z])is(?:ation|ed|er|ing)")

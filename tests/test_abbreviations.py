@@ -50,11 +50,11 @@ def test_first_character_must_start_a_word():
 
 def test_unknown_pair_becomes_one_entity_labelled_by_its_head_word():
     paper = Paper(id="t", title="T", abstract=(
-        "We apply mixture outlier exposure (MOE) to detectors. Later, MOE improves the results."))
+        "We apply hierarchical token pooling (HTP) to detectors. Later, HTP improves the results."))
     record = extract_record(paper)
-    (entity,) = [e for e in record.entities if e.canonical == "MOE"]
+    (entity,) = [e for e in record.entities if e.canonical == "HTP"]
     assert entity.label == "METHOD"
-    assert [m.text for m in entity.mentions] == ["mixture outlier exposure", "MOE", "MOE"]
+    assert [m.text for m in entity.mentions] == ["hierarchical token pooling", "HTP", "HTP"]
 
 
 def test_short_form_joins_the_known_entity_of_its_long_form():

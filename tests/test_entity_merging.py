@@ -34,14 +34,14 @@ def seed_papers_containing(*needles: str) -> list[kg.Paper]:
 
 def test_long_form_in_one_paper_and_short_form_in_another_meet():
     papers = [
-        kg.Paper(id="a", title="T1", abstract="We evaluate on the Long Range Arena (LRA) benchmark."),
-        kg.Paper(id="b", title="T2", abstract="Results on the Long Range Arena benchmark are strong."),
-        kg.Paper(id="c", title="T3", abstract="LRA is hard."),
+        kg.Paper(id="a", title="T1", abstract="We evaluate on the Tiny Pathway Benchmark (TPB) suite."),
+        kg.Paper(id="b", title="T2", abstract="Results on the Tiny Pathway Benchmark dataset are strong."),
+        kg.Paper(id="c", title="T3", abstract="TPB is hard."),
     ]
     graph = kg.build(papers)
-    lra = [n for n, d in graph.nx.nodes(data=True) if d["kind"] == "Dataset"]
-    assert lra == ["dataset:lra"]
-    assert graph.nx.nodes["dataset:lra"]["paper_count"] == 2  # "LRA" alone in paper c defines nothing
+    tpb = [n for n, d in graph.nx.nodes(data=True) if d["kind"] == "Dataset"]
+    assert tpb == ["dataset:tpb"]
+    assert graph.nx.nodes["dataset:tpb"]["paper_count"] == 2  # "TPB" alone in paper c defines nothing
 
 
 def test_vision_transformer_forms_across_seed_papers_are_one_node():

@@ -37,14 +37,14 @@ def test_survey_and_question_titles_name_nothing():
 
 
 def test_dataset_context_rule_and_coordination():
-    found = entities("T", "We evaluate on the Spiking Heidelberg Digits dataset and the SHD and Pathfinder benchmarks.")
-    assert found["Spiking Heidelberg Digits"][0] == "DATASET"
-    assert found["SHD"][0] == "DATASET" and found["Pathfinder"][0] == "DATASET"
+    found = entities("T", "We evaluate on the Noisy Harbour Digits dataset and the NHD2 and Pathwalker benchmarks.")
+    assert found["Noisy Harbour Digits"][0] == "DATASET"
+    assert found["NHD2"][0] == "DATASET" and found["Pathwalker"][0] == "DATASET"
 
 
 def test_metric_context_rule():
-    found = entities("T", "Results in terms of MRR and NDCG@10 improve.")
-    assert found["MRR"][0] == "METRIC" and found["NDCG@10"][0] == "METRIC"
+    found = entities("T", "Results in terms of GAUC and SRCC@10 improve.")
+    assert found["GAUC"][0] == "METRIC" and found["SRCC@10"][0] == "METRIC"
 
 
 def test_look_alike_words_are_rejected():
@@ -75,12 +75,12 @@ def test_capitalised_adjectives_before_dataset_are_not_names():
 
 
 def test_headed_phrases_name_methods_and_tasks():
-    found = entities("T", "We use image patch sampling for out-of-distribution detection and capsule networks "
-                     "trained with self-supervised learning.")
+    found = entities("T", "We use image patch sampling for out-of-manifold detection and recurrent wavelet networks "
+                     "trained with pattern-exploiting learning.")
     assert found["image patch sampling"][0] == "METHOD"
-    assert found["out-of-distribution detection"][0] == "TASK"
-    assert found["capsule network"][0] == "ARCHITECTURE"
-    assert found["self-supervised learning"][0] == "METHOD"
+    assert found["out-of-manifold detection"][0] == "TASK"
+    assert found["recurrent wavelet network"][0] == "ARCHITECTURE"
+    assert found["pattern-exploiting learning"][0] == "METHOD"
 
 
 def test_headed_phrases_skip_evaluative_words_verbs_and_generic_networks():
