@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import abbreviations as _abbreviations  # noqa: F401  (registers kg_abbreviations)
+from extractors import claims as _claims  # noqa: F401  (registers kg_claims)
 from extractors import coined as _coined  # noqa: F401  (registers kg_coined_names)
 from extractors import context as _context  # noqa: F401  (registers kg_context_rules, kg_variants)
 from extractors import sentences as _sentences  # noqa: F401  (registers kg_sentences)
@@ -32,7 +33,7 @@ from extractors import gazetteer as _gazetteer  # noqa: F401  (registers kg_gaze
 from extractors import urls as _urls  # noqa: F401  (registers kg_urls)
 from extractors.gazetteer import MENTIONS_KEY
 from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, token_view
-from kg.schema import Entity, ExtractionRecord, Mention, Paper
+from kg.schema import Claim, Entity, ExtractionRecord, Mention, Paper
 
 #: Bumped whenever extraction output can change; cached results of other versions are stale.
 EXTRACTOR_VERSION = "1"
@@ -72,6 +73,7 @@ def make_nlp() -> Language:
     nlp.add_pipe("kg_abbreviations")
     nlp.add_pipe("kg_coined_names")
     nlp.add_pipe("kg_context_rules")
+    nlp.add_pipe("kg_claims")
     nlp.add_pipe("kg_release_view")
     return nlp
 
@@ -106,7 +108,8 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
         entry = gazetteer.by_canonical(entity.label, entity.canonical)
         if entity.family is None and entry is not None and entry.family and entry.family != entity.canonical:
             entity.family = entry.family
-    return ExtractionRecord(paper=paper, entities=list(by_name.values()))
+    claims = [Claim(**fields) for fields in doc.user_data.get(_claims.CLAIMS_KEY, [])]
+    return ExtractionRecord(paper=paper, entities=list(by_name.values()), claims=claims)
 
 
 def _mention(view: TokenView, span: Span) -> Mention:
