@@ -71,7 +71,8 @@ OWN_STRICT = re.compile(r"\b(we|our|ours|the proposed|this (?:paper|work|method|
 PRIOR_WORK = re.compile(r"^\s*(existing|previous|prior|recent|many|most|current|traditional|conventional|"
                         r"however|although|while|despite)\b", re.IGNORECASE)
 #: A value right after one of these words is the baseline's, not the paper's ("better than 50%").
-BASELINE_WORDS = re.compile(r"\b(than|from|of only|baseline of)\s*$", re.IGNORECASE)
+BASELINE_WORDS = re.compile(r"(?<!more )(?<!less )(?<!fewer )(?<!greater )\b(than|from|baseline of)\s*$",
+                            re.IGNORECASE)
 #: A value right after one of these words is a difference ("improves by 2.0 AP"), not a level.
 DIFFERENCE_WORDS = re.compile(r"\b(by|of up to|up to|gains? of|improvements? of|speedups? of|reductions? of)\s*$",
                               re.IGNORECASE)
@@ -131,7 +132,7 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
     values = _values(sentence, start, inside)
     comparison = COMPARISON_CUES.search(sentence)
     objects = _objects(sentence, start, inside)
-    subject = _subject(inside, objects, proposed, sentence)
+    subject = _subject(inside, objects, proposed, sentence, start)
     claims: list[dict] = []
     for value_text, value_start, value_end in values:
         before = re.sub(r"(?:[+-]?[\d.]+\s?%?\s?[/|]\s?)+$", "", text[max(start, value_start - 60) : value_start])
@@ -284,10 +285,15 @@ def _objects(sentence: str, offset: int, inside: list[_Mention]) -> list[str]:
     return objects[:4]
 
 
-def _subject(inside: list[_Mention], objects: list[str], proposed: list[str], sentence: str) -> str:
+def _subject(inside: list[_Mention], objects: list[str], proposed: list[str], sentence: str, offset: int) -> str:
     for m in inside:
         if m.label in ("ARCHITECTURE", "METHOD") and m.canonical in proposed:
             return m.canonical
+    for cue in re.finditer(r"\b(?:our|the proposed)\s+", sentence, re.IGNORECASE):  # "Our ResNet-50 achieves"
+        at = offset + cue.end()
+        for m in inside:
+            if m.label in ("ARCHITECTURE", "METHOD") and 0 <= m.start - at <= 1:
+                return m.canonical
     if re.search(r"\b(we|our|the proposed)\b", sentence, re.IGNORECASE):
         return proposed[0] if proposed else "PROPOSED"
     for m in inside:

@@ -17,6 +17,8 @@ from kg.schema import ExtractionRecord
 
 PAPER_COLUMNS = ["id", "title", "date", "year", "categories", "url", "sources", "entities", "abstract"]
 ENTITY_COLUMNS = ["id", "name", "kind", "paper_count", "aliases", "family"]
+CLAIM_COLUMNS = ["id", "paper_id", "kind", "subject", "metric", "value", "number", "unit", "dataset", "object",
+                 "direction", "evidence"]
 MENTION_COLUMNS = ["paper_id", "label", "canonical", "text", "start", "end", "extractor", "sentence"]
 
 
@@ -59,6 +61,28 @@ def entities_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
 
 
+def claims_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    rows = [
+        {
+            "id": node,
+            "paper_id": data.get("paper", ""),
+            "kind": data.get("claim_kind"),
+            "subject": data.get("subject"),
+            "metric": data.get("metric"),
+            "value": data.get("value"),
+            "number": data.get("number"),
+            "unit": data.get("unit"),
+            "dataset": data.get("dataset"),
+            "object": data.get("object"),
+            "direction": data.get("direction"),
+            "evidence": data.get("evidence", ""),
+        }
+        for node, data in graph.nodes(data=True)
+        if data.get("kind") == "Claim"
+    ]
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
 def mention_rows(record: ExtractionRecord) -> list[dict]:
     """One row per mention of one paper."""
     text = record.paper.text
@@ -86,14 +110,16 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
 def write_tables(
     graph: nx.MultiDiGraph, mentions: Iterable[dict], out_dir: str | Path
 ) -> dict[str, Path]:
-    """Write papers.csv, entities.csv and mentions.csv into ``out_dir``."""
+    """Write papers.csv, entities.csv, claims.csv and mentions.csv into ``out_dir``."""
     out_dir = Path(out_dir)
     paths = {
         "papers": out_dir / "papers.csv",
         "entities": out_dir / "entities.csv",
+        "claims": out_dir / "claims.csv",
         "mentions": out_dir / "mentions.csv",
     }
     write_csv(papers_frame(graph), paths["papers"])
     write_csv(entities_frame(graph), paths["entities"])
+    write_csv(claims_frame(graph), paths["claims"])
     write_csv(pd.DataFrame(list(mentions), columns=MENTION_COLUMNS), paths["mentions"])
     return paths

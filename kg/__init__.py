@@ -33,6 +33,7 @@ __all__ = [
     "UnknownNameError",
     "build",
     "extract",
+    "load",
     "read_corpus",
     "sample_corpus_path",
 ]
@@ -51,3 +52,10 @@ def build(papers: Iterable[Paper]) -> KnowledgeGraph:
     from kg.graph_builder import build_graph
 
     return KnowledgeGraph(build_graph(extract(papers)))
+
+
+def load(path) -> KnowledgeGraph:
+    """Reopen a built graph from a build directory (``kg-out``) or a saved ``graph.json``."""
+    from kg.persist import load_graph
+
+    return KnowledgeGraph(load_graph(path))

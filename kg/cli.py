@@ -37,6 +37,29 @@ def command(name: str, help_text: str, arguments: Callable[[argparse.ArgumentPar
     return register
 
 
+def print_frame(frame, fmt: str) -> None:
+    """A DataFrame on standard output as a table, CSV or JSON Lines."""
+    import pandas as pd
+
+    if fmt == "csv":
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif fmt == "json":
+        for row in frame.to_dict(orient="records"):
+            clean = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()}
+            sys.stdout.write(json.dumps(clean, ensure_ascii=False) + "\n")
+    elif frame.empty:
+        print("(no rows)")
+    else:
+        with pd.option_context("display.max_rows", 500, "display.max_columns", 20, "display.width", 200,
+                               "display.max_colwidth", 70):
+            print(frame.to_string(index=False))
+
+
+def add_graph_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--graph", default="kg-out", help="a build directory or saved graph.json (default: kg-out)")
+    parser.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+
+
 def _inputs(args: argparse.Namespace) -> list[Path]:
     return [Path(p) for p in args.inputs] if args.inputs else [sample_corpus_path()]
 
@@ -55,6 +78,7 @@ def run_build(args: argparse.Namespace) -> int:
     from graphs.layout import compute_layout
     from graphs.tables import mention_rows, write_tables
     from kg.graph_builder import GraphBuilder
+    from kg.persist import GRAPH_FILE, save_graph
 
     out = Path(args.out)
     started = time.perf_counter()
@@ -68,13 +92,15 @@ def run_build(args: argparse.Namespace) -> int:
     if papers == 0:
         raise KgError("the input holds no papers with an abstract; nothing to build")
     positions = compute_layout(graph)
+    save_graph(graph, out / GRAPH_FILE)
     write_graphml(graph, out / "graph.graphml", positions)
     write_html(graph, out / "graph.html", positions=positions)
     write_tables(graph, mentions, out)
+    claims = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Claim")
     print(
-        f"kg: {papers} papers, {graph.number_of_nodes() - papers} entities, "
+        f"kg: {papers} papers, {graph.number_of_nodes() - papers - claims} entities, {claims} claims, "
         f"{graph.number_of_edges()} edges in {time.perf_counter() - started:.1f} s -> {out}/"
-        " (graph.html, graph.graphml, papers.csv, entities.csv, mentions.csv)"
+        " (graph.html, graph.graphml, graph.json, papers.csv, entities.csv, claims.csv, mentions.csv)"
     )
     return 0
 
@@ -136,4 +162,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # Subcommands that live in their own modules register themselves on import.
-from kg import cli_evaluate  # noqa: E402,F401
+from kg import cli_claims, cli_evaluate  # noqa: E402,F401

@@ -12,6 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from extractors.normalize import name_key
+from kg.claim_queries import ClaimQueries
 from kg.errors import KgError
 from kg.schema import KIND_TO_LABEL, NODE_KINDS
 
@@ -23,7 +24,7 @@ class UnknownNameError(KgError, KeyError):
         return str(self.args[0])
 
 
-class KnowledgeGraph:
+class KnowledgeGraph(ClaimQueries):
     """A knowledge graph of papers and the entities they name.
 
     >>> import kg
@@ -37,6 +38,12 @@ class KnowledgeGraph:
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.nx = graph
         self._index: dict[str, list[str]] | None = None
+
+    def save(self, path) -> None:
+        """Write the graph (node-link JSON) to a file or into a build directory as ``graph.json``."""
+        from kg.persist import save_graph
+
+        save_graph(self.nx, path)
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph({self.nx.number_of_nodes()} nodes, {self.nx.number_of_edges()} edges)"
@@ -69,6 +76,14 @@ class KnowledgeGraph:
         if nodes:
             nodes.sort(key=lambda n: (self.nx.nodes[n]["kind"] == "Paper", -self.nx.degree(n), n))
             return nodes[0]
+        from extractors.gazetteer import load_gazetteer
+
+        entry = load_gazetteer().lookup(name)  # a known alias the corpus never wrote ("top-1 acc")
+        if entry is not None and name_key(entry.canonical) != key:
+            try:
+                return self.resolve(entry.canonical, kind)
+            except UnknownNameError:
+                pass
         labels = sorted(
             {d["label"] for _, d in self.nx.nodes(data=True) if kind is None or d.get("kind") == kind}
         )

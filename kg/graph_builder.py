@@ -22,7 +22,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from extractors.normalize import name_key
-from kg.schema import LABEL_TO_KIND, ExtractionRecord
+from kg.schema import LABEL_TO_KIND, Claim, ExtractionRecord
 
 RELATION_BY_LABEL = {"REPO": "has_code"}
 
@@ -101,10 +101,14 @@ class GraphBuilder:
             sources=list(paper.sources),
         )
         text = paper.text
+        nodes_of_paper: dict[tuple[str, str], str] = {}
         for entity in record.entities:
             long_forms = [a for a in entity.aliases if " " in a.strip()]
             guessed = not any(m.extractor in ("gazetteer", "url", "variant") for m in entity.mentions)
             node = self.entity_node(entity.label, entity.canonical, long_forms, guessed)
+            nodes_of_paper[(entity.label, entity.canonical)] = node
+            if entity.proposed:
+                nodes_of_paper.setdefault(("PROPOSED", "PROPOSED"), node)
             data = graph.nodes[node]
             if paper.id in data["papers"]:  # two entities of one paper met on one node
                 for alias in entity.aliases:
@@ -135,6 +139,77 @@ class GraphBuilder:
                 if not graph.has_edge(node, family, key):
                     graph.add_edge(node, family, key=key, relation="variant_of", weight=1)
                     graph.nodes[node]["family"] = graph.nodes[family]["label"]
+        for number, claim in enumerate(record.claims):
+            self._add_claim(pid, number, claim, nodes_of_paper)
+
+    def _add_claim(self, pid: str, number: int, claim: Claim, nodes_of_paper: dict[tuple[str, str], str]) -> None:
+        """A claim node (kind ``Claim``) and its edges: states, about, measures, on, compared_with.
+
+        A claim about the paper's own unnamed method (subject ``PROPOSED``) is
+        ``about`` the entity the paper proposes, or else the paper itself.
+        """
+        graph = self.graph
+        node = f"claim:{pid.split(':', 1)[1]}:{number}"
+        graph.add_node(
+            node,
+            kind="Claim",
+            label=claim_label(claim),
+            claim_kind=claim.kind,
+            subject=claim.subject,
+            metric=claim.metric,
+            value=claim.value,
+            number=claim.number,
+            unit=claim.unit,
+            dataset=claim.dataset,
+            object=claim.object,
+            direction=claim.direction,
+            evidence=claim.evidence,
+            paper=pid.split(":", 1)[1],
+        )
+        graph.add_edge(pid, node, key=f"{node}|states", relation="states", weight=1, evidence=claim.evidence)
+
+        def entity(name: str | None, labels: tuple[str, ...]) -> str | None:
+            if not name:
+                return None
+            for label in labels:
+                found = nodes_of_paper.get((label, name))
+                if found is not None:
+                    return found
+            return None
+
+        if claim.subject == "PROPOSED":
+            subject = nodes_of_paper.get(("PROPOSED", "PROPOSED"), pid)
+        else:
+            subject = entity(claim.subject, ("ARCHITECTURE", "METHOD", "DATASET", "TASK"))
+        targets = [
+            ("about", subject),
+            ("measures", entity(claim.metric, ("METRIC",))),
+            ("on", entity(claim.dataset, ("DATASET",))),
+            ("compared_with", entity(claim.object, ("ARCHITECTURE", "METHOD", "DATASET"))),
+        ]
+        for relation, target in targets:
+            if target is not None:
+                graph.add_edge(node, target, key=f"{node}|{relation}", relation=relation, weight=1)
+
+
+def claim_label(claim: Claim) -> str:
+    """A short readable line: "TNT: 81.5% top-1 accuracy on ImageNet", "UltraGCN better than LightGCN"."""
+    subject = "the proposed method" if claim.subject == "PROPOSED" else (claim.subject or "?")
+    if claim.kind == "sota":
+        text = f"{subject}: state of the art"
+        return text + (f" on {claim.dataset}" if claim.dataset else "")
+    parts = [subject + ":"]
+    if claim.value:
+        parts.append(claim.value.replace("\\%", "%"))
+    if claim.metric:
+        parts.append(claim.metric)
+    if claim.kind == "comparison":
+        parts.append({"worse": "worse", "equal": "on par"}.get(claim.direction or "", "better"))
+        if claim.object:
+            parts.append(f"than {claim.object}")
+    if claim.dataset:
+        parts.append(f"on {claim.dataset}")
+    return " ".join(parts)
 
 
 def build_graph(records: Iterable[ExtractionRecord]) -> nx.MultiDiGraph:

@@ -1,0 +1,132 @@
+"""Claims on real sentences of the seed corpus, in the graph, and in queries."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import kg
+from extractors.pipeline import extract_record
+from kg.claim_queries import lower_is_better
+
+
+def claims(abstract: str, title: str = "A study") -> list[kg.Claim]:
+    return extract_record(kg.Paper(id="t", title=title, abstract=abstract)).claims
+
+
+def fields(claim: kg.Claim) -> dict:
+    return {k: v for k, v in vars(claim).items() if k in ("kind", "subject", "metric", "value", "dataset", "object")
+            and v is not None}
+
+
+def test_result_claim_with_metric_value_and_dataset():
+    (claim,) = claims("In particular, we improve a state-of-the-art framework with a strong backbone, "
+                      "reaching 52.7 AP on COCO test-dev.", title="RelationNet++: Bridging Visual Representations")
+    assert fields(claim) == {"kind": "result", "subject": "RelationNet++", "metric": "AP", "value": "52.7 AP",
+                             "dataset": "COCO"}
+    assert claim.number == 52.7 and claim.unit == "AP"
+    assert claim.evidence.startswith("In particular") and claim.end > claim.start
+
+
+def test_comparison_claim_with_speedup_over_a_named_baseline():
+    (claim,) = claims("Extensive experiments show that UltraGCN achieves more than 10x speedup over LightGCN.",
+                      title="UltraGCN: Ultra Simplification of Graph Convolutional Networks for Recommendation")
+    assert fields(claim) == {"kind": "comparison", "subject": "UltraGCN", "metric": "speedup", "value": "10x",
+                             "object": "LightGCN"}
+    assert claim.direction == "better" and (claim.number, claim.unit) == (10.0, "x")
+
+
+def test_seed_page_artefacts_times_and_latex_percent():
+    found = claims("FlashFFTConv speeds up exact FFT convolutions by up to 7.93times over PyTorch.",
+                   title="FlashFFTConv: Efficient Convolutions for Long Sequences with Tensor Cores")
+    assert [(c.kind, c.value, c.number, c.unit) for c in found] == [("comparison", "7.93times", 7.93, "x")]
+    found = claims("Our CvT-W24 obtains a top-1 accuracy of 87.7\\% on the ImageNet-1k val set.")
+    assert [(c.kind, c.value, c.number, c.unit, c.dataset) for c in found] == [
+        ("result", "87.7\\%", 87.7, "%", "ImageNet-1K")]
+
+
+def test_valueless_comparison_gets_one_claim_per_object():
+    found = claims("We show that our model outperforms ResNet-50 and DeiT-S on ImageNet.")
+    assert [(c.kind, c.object, c.dataset) for c in found] == [("comparison", "ResNet-50", "ImageNet"),
+                                                              ("comparison", "DeiT-S", "ImageNet")]
+
+
+def test_state_of_the_art_without_value_is_a_sota_claim():
+    found = claims("Our method achieves state-of-the-art results on Cityscapes.")
+    assert [(c.kind, c.subject, c.dataset) for c in found] == [("sota", "PROPOSED", "Cityscapes")]
+
+
+def test_state_of_the_art_with_a_value_is_only_a_result():
+    found = claims("Our model sets the new state-of-art at the PASCAL VOC-2012 semantic image segmentation task, "
+                   "reaching 79.7% mIOU in the test set.")
+    assert [(c.kind, c.value, c.metric, c.dataset) for c in found] == [("result", "79.7%", "mIoU", "PASCAL VOC 2012")]
+
+
+def test_one_claim_per_value():
+    found = claims("Our attack achieves 99.9% and 99.8% attack success rate in the white-box and black-box settings.")
+    assert [c.value for c in found] == ["99.9%", "99.8%"]
+    assert {c.metric for c in found} == {"attack success rate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "We use 50% of the data for training and the rest for testing.",
+    "Existing methods achieve 80% accuracy on ImageNet but fail on corrupted images.",
+    "What happens if we increase the dataset size by 10x?",
+    "We train ResNet-50 for 90 epochs on 8 GPUs in 2021.",
+    "Three criteria matter: (1) test-set accuracy; (2) out-of-distribution accuracy.",
+])
+def test_sentences_that_state_no_result_yield_no_claim(sentence):
+    assert claims(sentence) == []
+
+
+def test_claims_are_nodes_linked_to_paper_subject_metric_and_dataset():
+    graph = kg.build([kg.Paper(id="p", title="TNT: Transformer in Transformer",
+                               abstract="Our TNT achieves 81.5% top-1 accuracy on ImageNet.")])
+    (node,) = [n for n, d in graph.nx.nodes(data=True) if d["kind"] == "Claim"]
+    data = graph.nx.nodes[node]
+    assert (data["claim_kind"], data["value"], data["number"], data["unit"]) == ("result", "81.5%", 81.5, "%")
+    assert data["label"] == "TNT: 81.5% top-1 accuracy on ImageNet"
+    links = {d["relation"]: t for _, t, d in graph.nx.out_edges(node, data=True)}
+    assert links == {"about": "architecture:tnt", "measures": "metric:top-1-accuracy", "on": "dataset:imagenet"}
+    assert graph.nx.has_edge("paper:p", node)
+
+
+def board_graph() -> kg.KnowledgeGraph:
+    return kg.build([
+        kg.Paper(id="a", title="A", abstract="Our ResNet-50 achieves 76.1% top-1 accuracy on ImageNet with 4.1 GFLOPs."),
+        kg.Paper(id="b", title="B", abstract="Our ViT-B achieves 81.8% top-1 accuracy on ImageNet-1K."),
+        kg.Paper(id="c", title="C", abstract="Our DeiT-S reaches a top-1 error of 20.1% on ImageNet."),
+        kg.Paper(id="d", title="D", abstract="Our Swin-T reaches a top-1 error of 18.7% on ImageNet."),
+        kg.Paper(id="e", title="E", abstract="Our YOLOv5 reaches 50.1 AP on MS COCO."),
+    ])
+
+
+def test_leaderboard_sorts_best_first_and_counts_variants_of_the_dataset():
+    board = board_graph().leaderboard(dataset="ImageNet", metric="top-1 accuracy")
+    assert list(board["subject"]) == ["ViT-B", "ResNet-50"]
+    assert list(board["value"]) == ["81.8%", "76.1%"]
+    assert board["evidence"].str.len().gt(0).all()
+
+
+def test_leaderboard_sorts_lower_is_better_metrics_ascending():
+    assert lower_is_better("top-1 error") and lower_is_better("FLOPs") and not lower_is_better("mIoU")
+    board = board_graph().leaderboard(dataset="ImageNet", metric="top-1 error")
+    assert list(board["subject"]) == ["Swin-T", "DeiT-S"]
+
+
+def test_claim_queries_resolve_aliases():
+    graph = board_graph()
+    frame = graph.claims(dataset="Microsoft COCO")
+    assert list(frame["subject"]) == ["YOLOv5"] and list(frame["dataset"]) == ["COCO"]
+    results = graph.claims(kind="result")
+    assert isinstance(results, pd.DataFrame) and len(results) == 6  # five accuracies, errors and APs, one GFLOPs
+
+
+def test_kg_claims_command_prints_the_leaderboard(tmp_path, capsys):
+    from kg.cli import main
+
+    board_graph().save(tmp_path)
+    assert main(["claims", "--graph", str(tmp_path), "--dataset", "imagenet", "--metric", "top1 accuracy",
+                 "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("subject,value,number,unit,metric,dataset")
+    assert [line.split(",")[0] for line in lines[1:]] == ["ViT-B", "ResNet-50"]
