@@ -39,7 +39,8 @@ def gephi_ready(
     """
     if positions is None:
         positions = compute_layout(graph)
-    out = nx.MultiDiGraph()
+    # A projection is a simple undirected graph; keep it undirected, with one id per edge.
+    out = nx.MultiDiGraph() if graph.is_directed() else nx.MultiGraph()
     for node, data in graph.nodes(data=True):
         attrs = export_attributes(data)
         kind = data.get("kind", "")
@@ -56,8 +57,11 @@ def gephi_ready(
             y=float(y),
         )
         out.add_node(xml_text(node), **attrs)
+    _unify_types(out.nodes.values())
     seen_ids: set[str] = set()
-    for u, v, key, data in graph.edges(keys=True, data=True):
+    edges = (graph.edges(keys=True, data=True) if graph.is_multigraph()
+             else ((u, v, f"{u}|{v}", d) for u, v, d in graph.edges(data=True)))
+    for u, v, key, data in edges:
         attrs = export_attributes(data)
         attrs.setdefault("weight", 1)
         attrs["weight"] = float(attrs["weight"])
@@ -67,7 +71,29 @@ def gephi_ready(
             edge_id = f"{edge_id}#{len(seen_ids)}"
         seen_ids.add(edge_id)
         out.add_edge(xml_text(u), xml_text(v), key=edge_id, **attrs)
+    _unify_types(data for _, _, data in out.edges(data=True))
     return out
+
+
+def _unify_types(records) -> None:
+    """Give each attribute one type across all nodes (or edges): one typed column in Gephi.
+
+    An attribute that holds integers in some places and floats in others
+    becomes float; one that mixes numbers or booleans with text becomes text.
+    (networkx would otherwise declare two keys with the same name.)
+    """
+    records = list(records)
+    types: dict[str, set[type]] = {}
+    for data in records:
+        for name, value in data.items():
+            types.setdefault(name, set()).add(type(value))
+    for name, seen in types.items():
+        if len(seen) < 2:
+            continue
+        target = float if seen <= {int, float} else str
+        for data in records:
+            if name in data and type(data[name]) is not target:
+                data[name] = target(data[name])
 
 
 def write_graphml(

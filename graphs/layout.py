@@ -11,7 +11,7 @@ LAYOUT_SEED = 42
 SCALE = 1000.0
 
 
-def compute_layout(graph: nx.MultiDiGraph, iterations: int = 50) -> dict[str, tuple[float, float]]:
+def compute_layout(graph: nx.Graph, iterations: int = 50) -> dict[str, tuple[float, float]]:
     """Positions for every node, in a square of side ``2 * SCALE`` centred on 0."""
     if graph.number_of_nodes() == 0:
         return {}

@@ -1,7 +1,9 @@
 """The ``kg`` command line.
 
-    kg build [INPUT ...] [-o DIR]     corpus -> graph.html, graph.graphml, CSV tables
+    kg build [INPUT ...] [-o DIR]     corpus -> graph.html, graph.graphml, graph.gexf, graph.json, CSV tables
     kg extract INPUT ... [-o FILE]    corpus -> one JSON object per paper (scorer format)
+    kg evaluate GOLD [--pred FILE]    precision, recall, F1 against gold annotations
+    kg claims / query / export        questions to a built graph, and exports of it
 
 Every command reports bad input as one line naming the file and record, and
 exits non-zero; nothing it has already written is left half-written.
@@ -73,6 +75,7 @@ def _build_arguments(parser: argparse.ArgumentParser) -> None:
 @command("build", "build the knowledge graph and write its views and tables", _build_arguments)
 def run_build(args: argparse.Namespace) -> int:
     from extractors.pipeline import extract_records
+    from graphs.gexf import write_gexf
     from graphs.graphml import write_graphml
     from graphs.html import write_html
     from graphs.layout import compute_layout
@@ -94,13 +97,14 @@ def run_build(args: argparse.Namespace) -> int:
     positions = compute_layout(graph)
     save_graph(graph, out / GRAPH_FILE)
     write_graphml(graph, out / "graph.graphml", positions)
+    write_gexf(graph, out / "graph.gexf", positions)
     write_html(graph, out / "graph.html", positions=positions)
     write_tables(graph, mentions, out)
     claims = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Claim")
     print(
         f"kg: {papers} papers, {graph.number_of_nodes() - papers - claims} entities, {claims} claims, "
         f"{graph.number_of_edges()} edges in {time.perf_counter() - started:.1f} s -> {out}/"
-        " (graph.html, graph.graphml, graph.json, papers.csv, entities.csv, claims.csv, mentions.csv)"
+        " (graph.html, graph.graphml, graph.gexf, graph.json, papers.csv, entities.csv, claims.csv, mentions.csv)"
     )
     return 0
 
@@ -162,4 +166,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # Subcommands that live in their own modules register themselves on import.
-from kg import cli_claims, cli_evaluate  # noqa: E402,F401
+from kg import cli_claims, cli_evaluate, cli_export  # noqa: E402,F401

@@ -169,3 +169,116 @@ class KnowledgeGraph(ClaimQueries):
         return frame.sort_values(["paper_count", "name"], ascending=[False, True], kind="stable").reset_index(
             drop=True
         )
+
+    # -- more questions ------------------------------------------------------
+    def _papers_of(self, node: str) -> set[str]:
+        return {p for p, _ in self.nx.in_edges(node) if self.nx.nodes[p].get("kind") == "Paper"}
+
+    def related(self, name: str, kind: str | None = None, top: int = 20) -> pd.DataFrame:
+        """Entities that share papers with ``name``, most shared first.
+
+        Columns: ``name``, ``kind``, ``shared_papers``, ``papers`` (ids), ``example`` (a shared paper's title).
+
+        >>> import kg
+        >>> g = kg.build([kg.Paper(id="a", title="T", abstract="ResNet-50 on ImageNet."),
+        ...               kg.Paper(id="b", title="U", abstract="ResNet-50 on ImageNet and COCO.")])
+        >>> g.related("resnet50")[["name", "shared_papers"]].values.tolist()
+        [['ImageNet', 2], ['COCO', 1]]
+        """
+        target = self.resolve(name)
+        papers = self._papers_of(target) if self.nx.nodes[target]["kind"] != "Paper" else {target}
+        counts: dict[str, list[str]] = {}
+        for paper in sorted(papers):
+            for _, other in self.nx.out_edges(paper):
+                data = self.nx.nodes[other]
+                if other == target or data["kind"] in ("Paper", "Claim") or (kind and data["kind"] != kind):
+                    continue
+                counts.setdefault(other, []).append(paper)
+        rows = [
+            {
+                "name": self.nx.nodes[node]["label"],
+                "kind": self.nx.nodes[node]["kind"],
+                "shared_papers": len(shared),
+                "papers": "; ".join(p.split(":", 1)[1] for p in shared),
+                "example": self.nx.nodes[shared[0]].get("title", ""),
+            }
+            for node, shared in counts.items()
+        ]
+        frame = pd.DataFrame(rows, columns=["name", "kind", "shared_papers", "papers", "example"])
+        frame = frame.sort_values(["shared_papers", "name"], ascending=[False, True], kind="stable")
+        return frame.head(top).reset_index(drop=True)
+
+    def datasets_for(self, architecture: str) -> pd.DataFrame:
+        """Datasets named together with an architecture (or method), with the shared papers."""
+        return self.related(architecture, kind="Dataset", top=10_000)
+
+    def architectures_on(self, dataset: str) -> pd.DataFrame:
+        """Architectures named together with a dataset, with the shared papers."""
+        return self.related(dataset, kind="Architecture", top=10_000)
+
+    def variants(self, family: str) -> pd.DataFrame:
+        """The variants of a family (``ResNet`` -> ``ResNet-50``, ...), with their paper counts."""
+        node = self.resolve(family)
+        rows = [
+            {"name": self.nx.nodes[v]["label"], "kind": self.nx.nodes[v]["kind"],
+             "paper_count": self.nx.nodes[v].get("paper_count", 0)}
+            for v in self._variants_of(node)
+        ]
+        frame = pd.DataFrame(rows, columns=["name", "kind", "paper_count"])
+        return frame.sort_values(["paper_count", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+    def repos(self, mentioning: str | None = None) -> pd.DataFrame:
+        """Code repositories with the paper that gives them and what that paper names.
+
+        Columns: ``url``, ``paper``, ``title``, ``names`` (entities of the
+        paper, ``; ``-joined), ``evidence``.
+        """
+        allowed = None
+        if mentioning is not None:
+            target = self.resolve(mentioning)
+            allowed = self._papers_of(target) | {
+                p for v in self._variants_of(target) for p in self._papers_of(v)}
+        rows = []
+        for paper, repo, data in self.nx.edges(data=True):
+            if data.get("relation") != "has_code" or (allowed is not None and paper not in allowed):
+                continue
+            names = [self.nx.nodes[t]["label"] for _, t, d in self.nx.out_edges(paper, data=True)
+                     if d.get("relation") in ("mentions", "proposes")]
+            rows.append({"url": "https://" + self.nx.nodes[repo]["label"], "paper": paper.split(":", 1)[1],
+                         "title": self.nx.nodes[paper].get("title", ""), "names": "; ".join(names),
+                         "evidence": data.get("evidence", "")})
+        return pd.DataFrame(rows, columns=["url", "paper", "title", "names", "evidence"])
+
+    def path(self, a: str, b: str) -> pd.DataFrame:
+        """The shortest chain of papers and entities linking ``a`` to ``b`` (edges in either direction).
+
+        One row per step: ``node``, ``name``, ``kind``, ``relation`` (to the next step).
+        """
+        source, target = self.resolve(a), self.resolve(b)
+        simple = self.nx.to_undirected(as_view=True)
+        try:
+            nodes = nx.shortest_path(simple, source, target)
+        except nx.NetworkXNoPath:
+            raise KgError(f"{a!r} and {b!r} are not connected") from None
+        rows = []
+        for i, node in enumerate(nodes):
+            relation = ""
+            if i + 1 < len(nodes):
+                data = self.nx.get_edge_data(node, nodes[i + 1]) or self.nx.get_edge_data(nodes[i + 1], node)
+                relation = next(iter(data.values())).get("relation", "")
+            rows.append({"node": node, "name": self.nx.nodes[node]["label"], "kind": self.nx.nodes[node]["kind"],
+                         "relation": relation})
+        return pd.DataFrame(rows, columns=["node", "name", "kind", "relation"])
+
+    def summary(self, top: int = 5) -> pd.DataFrame:
+        """Counts by kind and the most-named entities of each kind."""
+        rows = []
+        for kind in NODE_KINDS:
+            nodes = [(n, d) for n, d in self.nx.nodes(data=True) if d["kind"] == kind]
+            if not nodes:
+                continue
+            best = sorted(nodes, key=lambda nd: (-nd[1].get("paper_count", 0), nd[1]["label"]))[:top]
+            tops = "" if kind in ("Paper", "Claim") else "; ".join(
+                f"{d['label']} ({d.get('paper_count', 0)})" for _, d in best)
+            rows.append({"kind": kind, "count": len(nodes), "top": tops})
+        return pd.DataFrame(rows, columns=["kind", "count", "top"])

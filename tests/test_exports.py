@@ -1,12 +1,18 @@
 """GraphML and HTML written by kg build: readable back, Gephi-safe, offline and inert."""
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
 
 import networkx as nx
 
-from graphs.graphml import write_graphml
+from graphs.graphml import gephi_ready, write_graphml
 from graphs.html import render_html, write_html
 from graphs.sanitize import export_value
 
@@ -84,5 +90,86 @@ def test_build_outputs_are_byte_identical_across_runs(tmp_path, sample_build_dir
     from kg.cli import main
 
     assert main(["build", "-o", str(tmp_path)]) == 0
-    for name in ("graph.graphml", "graph.html", "papers.csv", "entities.csv", "mentions.csv"):
+    for name in ("graph.graphml", "graph.gexf", "graph.json", "graph.html", "papers.csv", "entities.csv",
+                 "claims.csv", "mentions.csv"):
         assert (tmp_path / name).read_bytes() == (sample_build_dir / name).read_bytes(), name
+
+
+JS_DIR = Path(__file__).resolve().parent / "js"
+
+
+def node_reader_available() -> str | None:
+    if shutil.which("node") is None:
+        return "node is not installed"
+    if not (JS_DIR / "node_modules" / "graphology-gexf").exists():
+        return "graphology parsers not installed (run 'npm ci' in tests/js)"
+    return None
+
+
+@pytest.mark.parametrize("name, fmt", [("graph.gexf", "gexf"), ("graph.graphml", "graphml")])
+def test_graphology_parses_exports_like_gephi_lite(sample_build_dir, name, fmt):
+    reason = node_reader_available()
+    if reason:
+        pytest.skip(reason)
+    graph = nx.read_graphml(sample_build_dir / "graph.graphml", force_multigraph=True)
+    result = subprocess.run(["node", str(JS_DIR / "read_graph.js"), fmt, str(sample_build_dir / name),
+                             "dataset:imagenet"], capture_output=True, text=True, check=True)
+    parsed = json.loads(result.stdout)
+    assert (parsed["order"], parsed["size"]) == (graph.number_of_nodes(), graph.number_of_edges())
+    assert parsed["node"]["label"] == "ImageNet" and parsed["node"]["kind"] == "Dataset"
+
+
+def test_igraph_reads_the_graphml(sample_build_dir):
+    igraph = pytest.importorskip("igraph", reason="python-igraph is a test extra")
+    graph = igraph.Graph.Read_GraphML(str(sample_build_dir / "graph.graphml"))
+    reference = nx.read_graphml(sample_build_dir / "graph.graphml", force_multigraph=True)
+    assert graph.vcount() == reference.number_of_nodes() and graph.ecount() == reference.number_of_edges()
+    kinds = set(graph.vs["kind"])
+    assert {"Paper", "Architecture", "Dataset", "Claim"} <= kinds
+    assert all(isinstance(x, float) for x in graph.vs["x"])
+
+
+def test_gexf_has_viz_for_every_node_and_unique_edge_ids(sample_build_dir):
+    root = ET.parse(sample_build_dir / "graph.gexf").getroot()
+    ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+    assert root.get("version") == "1.3"
+    nodes = root.findall(".//g:node", ns)
+    assert nodes and all(n.find("viz:color", ns) is not None and n.find("viz:position", ns) is not None
+                         and n.find("viz:size", ns) is not None for n in nodes)
+    assert all(n.find("viz:position", ns).get("z") == "0.0" for n in nodes)
+    edge_ids = [e.get("id") for e in root.findall(".//g:edge", ns)]
+    assert len(edge_ids) == len(set(edge_ids))
+    back = nx.read_gexf(sample_build_dir / "graph.gexf")
+    assert back.number_of_nodes() == len(nodes)
+
+
+def test_attributes_keep_one_type_per_column():
+    g = nx.MultiDiGraph()
+    g.add_node("a", kind="Claim", label="a", number=3)
+    g.add_node("b", kind="Claim", label="b", number=2.5)
+    ready = gephi_ready(g)
+    assert ready.nodes["a"]["number"] == 3.0 and isinstance(ready.nodes["a"]["number"], float)
+
+
+def test_cooccurrence_projection_export_is_weighted(tmp_path, sample_build_dir):
+    from kg.cli import main
+
+    out = tmp_path / "arch-data.graphml"
+    assert main(["export", str(out), "--projection", "Architecture-Dataset", "--graph", str(sample_build_dir)]) == 0
+    projection = nx.read_graphml(out)
+    kinds = {d["kind"] for _, d in projection.nodes(data=True)}
+    assert kinds == {"Architecture", "Dataset"}
+    weights = [d["weight"] for _, _, d in projection.edges(data=True)]
+    assert weights and all(w >= 1 for w in weights) and max(weights) > 1
+    edge = max(projection.edges(data=True), key=lambda e: e[2]["weight"])
+    assert len(edge[2]["papers"].split("; ")) == edge[2]["weight"]
+
+
+def test_json_export_round_trips_every_attribute(tmp_path, sample_graph):
+    import kg
+
+    sample_graph.save(tmp_path / "g.json")
+    again = kg.load(tmp_path / "g.json")
+    assert dict(again.nx.nodes(data=True)) == dict(sample_graph.nx.nodes(data=True))
+    assert sorted(again.nx.edges(keys=True, data=True), key=str) == sorted(
+        sample_graph.nx.edges(keys=True, data=True), key=str)
