@@ -41,6 +41,8 @@ def _json_for_script(value: object) -> str:
 
 
 def _tooltip(data: dict) -> str:
+    if data.get("kind") == "Claim":
+        return f"{data.get('label', '')}\n{data.get('evidence', '')}".strip()
     if data.get("kind") == "Paper":
         return f"{data.get('title', '')}\n{data.get('date') or ''}".strip()
     lines = [f"{data.get('label')} ({data.get('kind')})", f"{data.get('paper_count', 0)} paper(s)"]
@@ -50,38 +52,52 @@ def _tooltip(data: dict) -> str:
     return "\n".join(lines)
 
 
+def _neighbour_edges(graph: nx.Graph, node: str):
+    """(other node, edge data, outgoing?) for every edge at ``node``, directed or not."""
+    if graph.is_directed():
+        for _, target, data in graph.out_edges(node, data=True):
+            yield target, data, True
+        for source, _, data in graph.in_edges(node, data=True):
+            yield source, data, False
+    else:
+        for _, other, data in graph.edges(node, data=True):
+            yield other, data, True
+
+
 def view_data(
-    graph: nx.MultiDiGraph,
+    graph: nx.Graph,
     positions: dict[str, tuple[float, float]] | None = None,
     note: str = "",
 ) -> dict:
-    """The JSON the page draws: nodes, edges, legend and vis-network options."""
+    """The JSON the page draws: nodes, edges, legend, vis-network options and what starts hidden."""
     if positions is None:
         positions = compute_layout(graph)
+    small = graph.number_of_nodes() <= 150
     nodes = []
     for node, data in graph.nodes(data=True):
         kind = data.get("kind", "")
         count = int(data.get("paper_count") or 0)
         x, y = positions.get(node, (0.0, 0.0))
-        links = []
-        if kind == "Paper":
-            for _, target, edge in graph.out_edges(node, data=True):
-                links.append(
-                    {"label": graph.nodes[target].get("label", target), "relation": edge.get("relation", ""),
-                     "evidence": edge.get("evidence", "")}
-                )
-        else:
-            for source, _, edge in graph.in_edges(node, data=True):
-                if graph.nodes[source].get("kind") == "Paper":
-                    links.append(
-                        {"label": graph.nodes[source].get("title", source), "relation": edge.get("relation", ""),
-                         "evidence": edge.get("evidence", "")}
-                    )
+        links, claims = [], []
+        for other, edge, _outgoing in _neighbour_edges(graph, node):
+            other_data = graph.nodes[other]
+            if other_data.get("kind") == "Claim":
+                claims.append({"label": other_data.get("label", ""), "evidence": other_data.get("evidence", "")})
+            elif kind == "Claim":
+                links.append({"label": other_data.get("label", other), "relation": edge.get("relation", ""),
+                              "evidence": ""})
+            elif kind == "Paper" or other_data.get("kind") == "Paper":
+                links.append({"label": other_data.get("title") or other_data.get("label", other),
+                              "relation": edge.get("relation", ""), "evidence": edge.get("evidence", "")})
+            elif edge.get("relation") in ("variant_of", "co-occurs"):
+                links.append({"label": other_data.get("label", other), "relation": edge.get("relation", ""),
+                              "evidence": edge.get("label", "")})
         url = ""
         if kind == "Repo":
             url = "https://" + str(data.get("label", ""))
         elif kind == "Paper" and str(data.get("url") or "").startswith(("http://", "https://")):
             url = data["url"]
+        text = data.get("abstract", "") if kind == "Paper" else data.get("evidence", "") if kind == "Claim" else ""
         nodes.append(
             {
                 "id": node,
@@ -92,18 +108,19 @@ def view_data(
                 "y": y,
                 "size": size_of(kind, count),
                 "color": colour_of(kind),
-                "showLabel": kind != "Paper" and count >= LABEL_MIN_PAPERS,
+                "showLabel": kind not in ("Paper", "Claim") and (small or count >= LABEL_MIN_PAPERS),
                 "tooltip": _tooltip(data),
-                "text": data.get("abstract", "") if kind == "Paper" else "",
+                "text": text,
                 "url": url,
                 "links": links[:MAX_DETAIL_LINKS],
+                "claims": claims[:MAX_DETAIL_LINKS],
             }
         )
     edges = [
         {
             "from": u,
             "to": v,
-            "tooltip": f"{d.get('relation', '')}: {d.get('evidence', '')}".strip(": "),
+            "tooltip": f"{d.get('relation', '')}: {d.get('evidence', '') or d.get('label', '')}".strip(": "),
             "arrows": d.get("relation") == "variant_of",
             "width": 1 + min(4, int(d.get("weight", 1)) - 1),
         }
@@ -111,13 +128,15 @@ def view_data(
     ]
     counts = Counter(d.get("kind", "") for _, d in graph.nodes(data=True))
     legend = [{"kind": k, "color": c, "count": counts[k]} for k, c in KIND_COLOURS.items() if counts[k]]
+    hidden = ["Claim"] if counts["Claim"] and len(counts) > 1 else []
     options = {
         "physics": {"enabled": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True, "hideEdgesOnZoom": True},
         "edges": {"smooth": False},
         "nodes": {"borderWidth": 1},
     }
-    return {"nodes": nodes, "edges": edges, "legend": legend, "options": options, "note": note}
+    return {"nodes": nodes, "edges": edges, "legend": legend, "options": options, "note": note,
+            "hiddenKinds": hidden}
 
 
 def render_html(graph: nx.MultiDiGraph, title: str = "kg knowledge graph", note: str = "",
@@ -127,11 +146,8 @@ def render_html(graph: nx.MultiDiGraph, title: str = "kg knowledge graph", note:
         loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=jinja2.select_autoescape(["j2"])
     )
     template = environment.get_template("graph.html.j2")
-    if not note:
-        note = (
-            f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges. "
-            "Colour shows the kind; size, the number of papers."
-        )
+    note = (f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges. "
+            "Colour shows the kind; size, the number of papers. " + note).strip()
     return template.render(
         title=title,
         # Markup: inserted verbatim. Safe because the library files are trusted

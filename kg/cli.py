@@ -79,6 +79,7 @@ def run_build(args: argparse.Namespace) -> int:
     from graphs.graphml import write_graphml
     from graphs.html import write_html
     from graphs.layout import compute_layout
+    from graphs.views import overview
     from graphs.tables import mention_rows, write_tables
     from kg.graph_builder import GraphBuilder
     from kg.persist import GRAPH_FILE, save_graph
@@ -95,10 +96,12 @@ def run_build(args: argparse.Namespace) -> int:
     if papers == 0:
         raise KgError("the input holds no papers with an abstract; nothing to build")
     positions = compute_layout(graph)
+    view, note = overview(graph)
+    view_positions = positions if view.number_of_nodes() == graph.number_of_nodes() else compute_layout(view)
     save_graph(graph, out / GRAPH_FILE)
     write_graphml(graph, out / "graph.graphml", positions)
     write_gexf(graph, out / "graph.gexf", positions)
-    write_html(graph, out / "graph.html", positions=positions)
+    write_html(view, out / "graph.html", note=note, positions=view_positions)
     write_tables(graph, mentions, out)
     claims = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Claim")
     print(
@@ -166,4 +169,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # Subcommands that live in their own modules register themselves on import.
-from kg import cli_claims, cli_evaluate, cli_export  # noqa: E402,F401
+from kg import cli_claims, cli_evaluate, cli_export, cli_view  # noqa: E402,F401
