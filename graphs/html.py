@@ -15,6 +15,7 @@ so the view is drawn at once instead of settling for minutes.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -29,8 +30,9 @@ from kg.atomic import atomic_write
 
 _VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
-#: Entities named by at least this many papers get a permanent label.
-LABEL_MIN_PAPERS = 3
+#: In a big view, this many of the most-named entities carry a permanent label (all do in a small one).
+MAX_LABELS = 60
+SHORT_LABEL = 40
 MAX_DETAIL_LINKS = 50
 
 
@@ -38,6 +40,10 @@ def _json_for_script(value: object) -> str:
     """JSON that cannot close its ``<script>`` element or open a comment."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= SHORT_LABEL else label[: SHORT_LABEL - 1].rstrip() + "…"
 
 
 def _tooltip(data: dict) -> str:
@@ -73,6 +79,9 @@ def view_data(
     if positions is None:
         positions = compute_layout(graph)
     small = graph.number_of_nodes() <= 150
+    ranked = sorted((n for n, d in graph.nodes(data=True) if d.get("kind") not in ("Paper", "Claim")),
+                    key=lambda n: (-int(graph.nodes[n].get("paper_count") or 0), n))
+    labelled = set(ranked if small else ranked[:MAX_LABELS])
     nodes = []
     for node, data in graph.nodes(data=True):
         kind = data.get("kind", "")
@@ -102,13 +111,15 @@ def view_data(
             {
                 "id": node,
                 "label": str(data.get("label") or node),
+                "short": _short(str(data.get("label") or node)),
+                "fontSize": round(14 + 4 * math.sqrt(count), 1) if not small else 14,
                 "kind": kind,
                 "aliases": [a for a in data.get("aliases") or [] if a != data.get("label")],
                 "x": x,
                 "y": y,
                 "size": size_of(kind, count),
                 "color": colour_of(kind),
-                "showLabel": kind not in ("Paper", "Claim") and (small or count >= LABEL_MIN_PAPERS),
+                "showLabel": node in labelled or (small and kind == "Paper"),
                 "tooltip": _tooltip(data),
                 "text": text,
                 "url": url,
