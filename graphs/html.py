@@ -15,7 +15,6 @@ so the view is drawn at once instead of settling for minutes.
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from kg.atomic import atomic_write
 _VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: In a big view, this many of the most-named entities carry a permanent label (all do in a small one).
-MAX_LABELS = 60
+MAX_LABELS = 40
 SHORT_LABEL = 40
 MAX_DETAIL_LINKS = 50
 
@@ -112,7 +111,7 @@ def view_data(
                 "id": node,
                 "label": str(data.get("label") or node),
                 "short": _short(str(data.get("label") or node)),
-                "fontSize": round(14 + 4 * math.sqrt(count), 1) if not small else 14,
+                "fontSize": round(12 + size_of(kind, count) / 3, 1) if not small else 14,
                 "kind": kind,
                 "aliases": [a for a in data.get("aliases") or [] if a != data.get("label")],
                 "x": x,
