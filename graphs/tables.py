@@ -5,7 +5,6 @@ written atomically.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -107,19 +106,19 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
         frame.to_csv(handle, index=False, lineterminator="\n")
 
 
-def write_tables(
-    graph: nx.MultiDiGraph, mentions: Iterable[dict], out_dir: str | Path
-) -> dict[str, Path]:
-    """Write papers.csv, entities.csv, claims.csv and mentions.csv into ``out_dir``."""
+def write_tables(graph: nx.MultiDiGraph, out_dir: str | Path) -> dict[str, Path]:
+    """Write papers.csv, entities.csv and claims.csv into ``out_dir``.
+
+    ``mentions.csv`` comes from the extraction records, not the graph: the
+    build writes it row by row while extracting (:func:`mention_rows`).
+    """
     out_dir = Path(out_dir)
     paths = {
         "papers": out_dir / "papers.csv",
         "entities": out_dir / "entities.csv",
         "claims": out_dir / "claims.csv",
-        "mentions": out_dir / "mentions.csv",
     }
     write_csv(papers_frame(graph), paths["papers"])
     write_csv(entities_frame(graph), paths["entities"])
     write_csv(claims_frame(graph), paths["claims"])
-    write_csv(pd.DataFrame(list(mentions), columns=MENTION_COLUMNS), paths["mentions"])
     return paths

@@ -11,6 +11,7 @@ exits non-zero; nothing it has already written is left half-written.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import logging
 import sys
@@ -67,30 +68,54 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
 
 
 # -- build ------------------------------------------------------------------
+def _jobs_argument(parser: argparse.ArgumentParser) -> None:
+    from kg.runner import default_jobs
+
+    parser.add_argument("-j", "--jobs", type=int, default=default_jobs(),
+                        help=f"worker processes for extraction (default: all cores, {default_jobs()})")
+    parser.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="no progress bar")
+
+
 def _build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="*", help="corpus files or directories (default: the bundled sample)")
     parser.add_argument("-o", "--out", default="kg-out", help="output directory (default: kg-out)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="extract every paper again instead of reusing results kept in the output directory")
+    _jobs_argument(parser)
 
 
 @command("build", "build the knowledge graph and write its views and tables", _build_arguments)
 def run_build(args: argparse.Namespace) -> int:
-    from extractors.pipeline import extract_records
     from graphs.gexf import write_gexf
     from graphs.graphml import write_graphml
     from graphs.html import write_html
     from graphs.layout import compute_layout
     from graphs.views import overview
-    from graphs.tables import mention_rows, write_tables
+    from graphs.tables import MENTION_COLUMNS, mention_rows, write_tables
+    from kg.runner import CACHE_FILE, ExtractionCache, RunStats, run_extraction
     from kg.graph_builder import GraphBuilder
     from kg.persist import GRAPH_FILE, save_graph
 
     out = Path(args.out)
     started = time.perf_counter()
     builder = GraphBuilder()
-    mentions: list[dict] = []
-    for record in extract_records(read_corpus(_inputs(args))):
-        builder.add(record)
-        mentions.extend(mention_rows(record))
+    stats = RunStats()
+    cache = None if args.no_cache else ExtractionCache(out / CACHE_FILE)
+    try:
+        # mentions.csv is written while extracting, so memory holds the graph, not every mention
+        with atomic_write(out / "mentions.csv", "w", encoding="utf-8") as mentions_file:
+            writer = csv.DictWriter(mentions_file, fieldnames=MENTION_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            records = run_extraction(read_corpus(_inputs(args)), jobs=args.jobs, cache=cache,
+                                     progress=not args.quiet, stats=stats)
+            for record in records:
+                builder.add(record)
+                writer.writerows(mention_rows(record))
+    finally:
+        if cache is not None:
+            cache.close()
+    extracted = time.perf_counter()
     graph = builder.graph
     papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Paper")
     if papers == 0:
@@ -102,11 +127,13 @@ def run_build(args: argparse.Namespace) -> int:
     write_graphml(graph, out / "graph.graphml", positions)
     write_gexf(graph, out / "graph.gexf", positions)
     write_html(view, out / "graph.html", note=note, positions=view_positions)
-    write_tables(graph, mentions, out)
+    write_tables(graph, out)
     claims = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Claim")
+    reuse = f"; {stats.reused} reused from the cache, {stats.extracted} extracted" if cache is not None else ""
     print(
         f"kg: {papers} papers, {graph.number_of_nodes() - papers - claims} entities, {claims} claims, "
-        f"{graph.number_of_edges()} edges in {time.perf_counter() - started:.1f} s -> {out}/"
+        f"{graph.number_of_edges()} edges in {time.perf_counter() - started:.1f} s "
+        f"(extraction {extracted - started:.1f} s{reuse}) -> {out}/"
         " (graph.html, graph.graphml, graph.gexf, graph.json, papers.csv, entities.csv, claims.csv, mentions.csv)"
     )
     return 0
@@ -116,13 +143,14 @@ def run_build(args: argparse.Namespace) -> int:
 def _extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", help="corpus files or directories")
     parser.add_argument("-o", "--out", help="output JSON Lines file (default: standard output)")
+    _jobs_argument(parser)
 
 
 @command("extract", "extract entities and claims, one JSON object per paper", _extract_arguments)
 def run_extract(args: argparse.Namespace) -> int:
-    from extractors.pipeline import extract_records
+    from kg.runner import run_extraction
 
-    records = extract_records(read_corpus(_inputs(args)))
+    records = run_extraction(read_corpus(_inputs(args)), jobs=args.jobs, progress=not args.quiet and bool(args.out))
     if args.out:
         count = 0
         with atomic_write(args.out, "w", encoding="utf-8") as handle:

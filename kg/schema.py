@@ -172,3 +172,42 @@ class ExtractionRecord:
                 for c in self.claims
             ],
         }
+
+
+def entities_from_json(rows: list[dict[str, Any]]) -> list[Entity]:
+    """Entities as :meth:`ExtractionRecord.to_json` wrote them."""
+    entities = []
+    for row in rows:
+        mentions = [
+            Mention(
+                text=m["text"],
+                start=m["start"],
+                end=m["end"],
+                extractor=m.get("extractor", "rules"),
+                sent_start=(m.get("sentence") or [0, 0])[0],
+                sent_end=(m.get("sentence") or [0, 0])[1],
+            )
+            for m in row.get("mentions") or []
+        ]
+        entities.append(
+            Entity(
+                label=row["label"],
+                canonical=row["canonical"],
+                mentions=mentions,
+                aliases=list(row.get("aliases") or [m.text for m in mentions]),
+                family=row.get("family"),
+                proposed=bool(row.get("proposed")),
+            )
+        )
+    return entities
+
+
+def claims_from_json(rows: list[dict[str, Any]]) -> list[Claim]:
+    fields = set(Claim.__dataclass_fields__)
+    return [Claim(**{k: v for k, v in row.items() if k in fields}) for row in rows]
+
+
+def record_from_json(paper: Paper, row: dict[str, Any]) -> ExtractionRecord:
+    """The inverse of :meth:`ExtractionRecord.to_json` for a known paper (used by caches and workers)."""
+    return ExtractionRecord(paper=paper, entities=entities_from_json(row.get("entities") or []),
+                            claims=claims_from_json(row.get("claims") or []))

@@ -1,0 +1,169 @@
+"""Running extraction over a corpus: streamed, in parallel, and reusing earlier results.
+
+``run_extraction`` reads papers as a stream and yields their records in
+input order. Papers are handled in batches: each batch is first looked up
+in the cache, and only the papers not found are extracted, by a pool of
+worker processes when ``jobs > 1`` (each builds its spaCy pipeline once).
+Memory stays bounded by the batch, not the corpus.
+
+The cache is a SQLite file in the build directory, keyed by a hash of the
+paper's text and of the extractor (its version and every data file under
+``extractors/data``), so a grown corpus is only extracted for its new
+papers, and editing a gazetteer invalidates everything. SQLite is in the
+standard library, writes transactionally (a crash never leaves a half-written
+entry) and looks up thousands of keys per query; a cache file that SQLite
+cannot read is reported, deleted and rebuilt.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.schema import ExtractionRecord, Paper, record_from_json
+
+log = logging.getLogger("kg")
+BATCH_SIZE = 512
+CHUNK_SIZE = 32
+CACHE_FILE = ".kg-cache.sqlite"
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A hash of everything that decides extraction output: the version and the data files."""
+    from extractors.pipeline import EXTRACTOR_VERSION
+
+    digest = hashlib.sha1(EXTRACTOR_VERSION.encode())
+    data = Path(__file__).resolve().parents[1] / "extractors" / "data"
+    for path in sorted(p for p in data.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(data)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def paper_key(paper: Paper, fingerprint: str) -> str:
+    return hashlib.sha1(f"{fingerprint}\0{paper.text}".encode()).hexdigest()
+
+
+class ExtractionCache:
+    """Extraction results per paper text, in a SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._open()
+        except sqlite3.DatabaseError as exc:
+            log.warning("%s: unreadable cache (%s); starting a new one", self.path, exc)
+            self.path.unlink(missing_ok=True)
+            self._open()
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, record TEXT NOT NULL)")
+        self.db.execute("SELECT count(*) FROM records").fetchone()  # reads the file: corruption shows here
+
+    def get_many(self, keys: list[str]) -> dict[str, dict]:
+        found: dict[str, dict] = {}
+        for start in range(0, len(keys), 900):  # SQLite's limit on query parameters
+            part = keys[start : start + 900]
+            marks = ",".join("?" * len(part))
+            for key, text in self.db.execute(f"SELECT key, record FROM records WHERE key IN ({marks})", part):
+                found[key] = json.loads(text)
+        return found
+
+    def put_many(self, items: list[tuple[str, dict]]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
+                                [(key, json.dumps(row, ensure_ascii=False)) for key, row in items])
+
+    def close(self) -> None:
+        self.db.close()
+
+
+@dataclass
+class RunStats:
+    papers: int = 0
+    reused: int = 0
+    extracted: int = 0
+
+
+def _extract_chunk(papers: list[Paper]) -> list[dict]:
+    from extractors.pipeline import extract_records
+
+    return [record.to_json() for record in extract_records(papers)]
+
+
+def _warm_worker() -> None:
+    from extractors.pipeline import shared_nlp
+
+    shared_nlp()
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def run_extraction(
+    papers: Iterable[Paper],
+    jobs: int = 1,
+    cache: ExtractionCache | None = None,
+    progress: bool = False,
+    stats: RunStats | None = None,
+) -> Iterator[ExtractionRecord]:
+    """Extract every paper, yielding records in input order; see the module docstring."""
+    stats = stats if stats is not None else RunStats()
+    fingerprint = extractor_fingerprint()
+    pool = None
+    bar = _progress_bar(progress)
+    try:
+        iterator = iter(papers)
+        while True:
+            batch = [p for _, p in zip(range(BATCH_SIZE), iterator)]
+            if not batch:
+                break
+            keys = [paper_key(p, fingerprint) for p in batch]
+            cached = cache.get_many(keys) if cache is not None else {}
+            missing = [i for i, key in enumerate(keys) if key not in cached]
+            if missing:
+                todo = [batch[i] for i in missing]
+                if jobs > 1 and len(todo) > CHUNK_SIZE:
+                    if pool is None:
+                        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_warm_worker)
+                    chunks = [todo[i : i + CHUNK_SIZE] for i in range(0, len(todo), CHUNK_SIZE)]
+                    rows = [row for part in pool.imap(_extract_chunk, chunks) for row in part]
+                else:
+                    rows = _extract_chunk(todo)
+                fresh = {keys[i]: row for i, row in zip(missing, rows)}
+                if cache is not None:
+                    cache.put_many(list(fresh.items()))
+                cached.update(fresh)
+            stats.papers += len(batch)
+            stats.extracted += len(missing)
+            stats.reused += len(batch) - len(missing)
+            for paper, key in zip(batch, keys):
+                yield record_from_json(paper, cached[key])
+            if bar is not None:
+                bar.update(len(batch))
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+        if bar is not None:
+            bar.close()
+
+
+def _progress_bar(wanted: bool):
+    if not wanted or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" papers", desc="extracting", file=sys.stderr, smoothing=0.1)

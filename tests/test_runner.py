@@ -1,0 +1,73 @@
+"""Streaming, parallel and incremental extraction."""
+from __future__ import annotations
+
+import logging
+
+import kg
+from kg import runner
+from kg.runner import ExtractionCache, RunStats, run_extraction
+
+
+def papers(n: int = 80) -> list[kg.Paper]:
+    return list(kg.read_corpus(kg.sample_corpus_path()))[:n]
+
+
+def as_json(records) -> list[dict]:
+    return [r.to_json() for r in records]
+
+
+def test_parallel_results_equal_serial_results():
+    corpus = papers(80)
+    serial = as_json(run_extraction(corpus, jobs=1))
+    parallel = as_json(run_extraction(corpus, jobs=2))
+    assert parallel == serial
+    assert [r["id"] for r in parallel] == [p.id for p in corpus]
+
+
+def test_cache_reuses_results_and_extracts_only_new_papers(tmp_path):
+    corpus = papers(60)
+    cache = ExtractionCache(tmp_path / "cache.sqlite")
+    first = RunStats()
+    before = as_json(run_extraction(corpus[:40], cache=cache, stats=first))
+    again = RunStats()
+    after = as_json(run_extraction(corpus, cache=cache, stats=again))
+    assert (first.extracted, first.reused) == (40, 0)
+    assert (again.extracted, again.reused) == (20, 40)
+    assert after[:40] == before
+    assert after == as_json(run_extraction(corpus))
+
+
+def test_changing_the_extractor_invalidates_the_cache(tmp_path, monkeypatch):
+    corpus = papers(10)
+    cache = ExtractionCache(tmp_path / "cache.sqlite")
+    list(run_extraction(corpus, cache=cache))
+    monkeypatch.setattr(runner, "extractor_fingerprint", lambda: "a different extractor")
+    stats = RunStats()
+    list(run_extraction(corpus, cache=cache, stats=stats))
+    assert (stats.extracted, stats.reused) == (10, 0)
+
+
+def test_corrupt_cache_is_detected_and_rebuilt_with_a_warning(tmp_path, caplog):
+    path = tmp_path / "cache.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        cache = ExtractionCache(path)
+    assert "unreadable cache" in caplog.text and str(path) in caplog.text
+    stats = RunStats()
+    list(run_extraction(papers(5), cache=cache, stats=stats))
+    assert stats.extracted == 5
+    cache.close()
+    assert ExtractionCache(path).get_many([]) == {}
+
+
+def test_build_says_how_many_papers_it_reused(tmp_path, capsys):
+    from kg.cli import main
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "title": "T", "abstract": "We train ResNet-50 on ImageNet."}\n')
+    assert main(["build", str(corpus), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert "0 reused from the cache, 1 extracted" in capsys.readouterr().out
+    with corpus.open("a") as handle:
+        handle.write('{"id": "b", "title": "U", "abstract": "ViT on COCO."}\n')
+    assert main(["build", str(corpus), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert "1 reused from the cache, 1 extracted" in capsys.readouterr().out
