@@ -11,11 +11,9 @@ exits non-zero; nothing it has already written is left half-written.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import logging
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -87,54 +85,17 @@ def _build_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("build", "build the knowledge graph and write its views and tables", _build_arguments)
 def run_build(args: argparse.Namespace) -> int:
-    from graphs.gexf import write_gexf
-    from graphs.graphml import write_graphml
-    from graphs.html import write_html
-    from graphs.layout import compute_layout
-    from graphs.views import overview
-    from graphs.tables import MENTION_COLUMNS, mention_rows, write_tables
-    from kg.runner import CACHE_FILE, ExtractionCache, RunStats, run_extraction
-    from kg.graph_builder import GraphBuilder
-    from kg.persist import GRAPH_FILE, save_graph
+    from kg.build_outputs import OUTPUT_FILES, build_outputs
 
     out = Path(args.out)
-    started = time.perf_counter()
-    builder = GraphBuilder()
-    stats = RunStats()
-    cache = None if args.no_cache else ExtractionCache(out / CACHE_FILE)
-    try:
-        # mentions.csv is written while extracting, so memory holds the graph, not every mention
-        with atomic_write(out / "mentions.csv", "w", encoding="utf-8") as mentions_file:
-            writer = csv.DictWriter(mentions_file, fieldnames=MENTION_COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            records = run_extraction(read_corpus(_inputs(args)), jobs=args.jobs, cache=cache,
-                                     progress=not args.quiet, stats=stats)
-            for record in records:
-                builder.add(record)
-                writer.writerows(mention_rows(record))
-    finally:
-        if cache is not None:
-            cache.close()
-    extracted = time.perf_counter()
-    graph = builder.graph
-    papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Paper")
-    if papers == 0:
-        raise KgError("the input holds no papers with an abstract; nothing to build")
-    positions = compute_layout(graph)
-    view, note = overview(graph)
-    view_positions = positions if view.number_of_nodes() == graph.number_of_nodes() else compute_layout(view)
-    save_graph(graph, out / GRAPH_FILE)
-    write_graphml(graph, out / "graph.graphml", positions)
-    write_gexf(graph, out / "graph.gexf", positions)
-    write_html(view, out / "graph.html", note=note, positions=view_positions)
-    write_tables(graph, out)
-    claims = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Claim")
-    reuse = f"; {stats.reused} reused from the cache, {stats.extracted} extracted" if cache is not None else ""
+    report = build_outputs(_inputs(args), out, jobs=args.jobs, use_cache=not args.no_cache,
+                           progress=not args.quiet)
+    stats, seconds = report.stats, report.seconds
+    reuse = "" if args.no_cache else f"; {stats.reused} reused from the cache, {stats.extracted} extracted"
     print(
-        f"kg: {papers} papers, {graph.number_of_nodes() - papers - claims} entities, {claims} claims, "
-        f"{graph.number_of_edges()} edges in {time.perf_counter() - started:.1f} s "
-        f"(extraction {extracted - started:.1f} s{reuse}) -> {out}/"
-        " (graph.html, graph.graphml, graph.gexf, graph.json, papers.csv, entities.csv, claims.csv, mentions.csv)"
+        f"kg: {report.papers} papers, {report.entities} entities, {report.claims} claims, {report.edges} edges "
+        f"in {seconds['total']:.1f} s (extraction {seconds['extraction']:.1f} s{reuse}) -> {out}/"
+        f" ({', '.join(OUTPUT_FILES)})"
     )
     return 0
 
