@@ -31,14 +31,17 @@ _STAMP = re.compile(r' lastmodifieddate="[^"]*"')
 _CREATOR = re.compile(r"<creator>[^<]*</creator>")
 
 
-def gexf_ready(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]] | None = None) -> nx.MultiDiGraph:
-    ready = gephi_ready(graph, positions)
+def gexf_ready(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]] | None = None,
+               ready: bool = False) -> nx.MultiDiGraph:
+    """Move the visual attributes of :func:`gephi_ready`'s output into ``viz`` (a changed copy)."""
+    source = graph if ready else gephi_ready(graph, positions)
+    ready = source.copy()
     for _, data in ready.nodes(data=True):
-        data["viz"] = {
+        data.update(viz={
             "color": {"r": data["r"], "g": data["g"], "b": data["b"], "a": 1.0},
             "size": data["size"],
             "position": {"x": data["x"], "y": data["y"], "z": 0.0},
-        }
+        })
         for key in VISUAL_KEYS:
             data.pop(key, None)
     for _, _, key, data in ready.edges(keys=True, data=True):
@@ -47,9 +50,9 @@ def gexf_ready(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | Path,
-               positions: dict[str, tuple[float, float]] | None = None) -> None:
-    """Write ``graph`` as GEXF 1.3 at ``path``, atomically."""
-    ready = gexf_ready(graph, positions)
+               positions: dict[str, tuple[float, float]] | None = None, ready: bool = False) -> None:
+    """Write ``graph`` as GEXF 1.3 at ``path``, atomically (``ready``: see :func:`write_graphml`)."""
+    ready = gexf_ready(graph, positions, ready=ready)
     with atomic_write(path, "w", encoding="utf-8") as handle:
         handle.write('<?xml version="1.0" encoding="utf-8"?>\n')
         for line in nx.generate_gexf(ready, encoding="utf-8", prettyprint=True, version="1.3"):

@@ -100,8 +100,12 @@ def write_graphml(
     graph: nx.MultiDiGraph,
     path: str | Path,
     positions: dict[str, tuple[float, float]] | None = None,
+    ready: bool = False,
 ) -> None:
-    """Write ``graph`` as GraphML at ``path``, atomically (see :func:`gephi_ready`)."""
-    ready = gephi_ready(graph, positions)
+    """Write ``graph`` as GraphML at ``path``, atomically (see :func:`gephi_ready`).
+
+    ``ready=True`` says ``graph`` already is :func:`gephi_ready`'s output.
+    """
+    ready = graph if ready else gephi_ready(graph, positions)
     with atomic_write(path, "wb") as handle:
         nx.write_graphml(ready, handle, encoding="utf-8", prettyprint=True, named_key_ids=False)

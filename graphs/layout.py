@@ -1,16 +1,21 @@
 """Node positions computed in Python, so views open drawn and Gephi opens laid out.
 
-Small and medium graphs (up to :data:`FORCE_ATLAS_MAX_NODES`) get
-ForceAtlas2 (Jacomy et al. 2014, as implemented by networkx) with its
-"dissuade hubs" option and node sizes: it pushes the entities many papers
-name (CNN, ImageNet, accuracy) out of the central blot that a plain
-spring layout makes of them, so their labels can be read. Bigger graphs get
-networkx's sparse Fruchterman-Reingold with few iterations, and graphs too
-big for any all-pairs layout get a seeded random placement (Gephi users lay
-those out themselves; the HTML overview never draws them whole). Every
-layout is seeded: the same graph gives the same coordinates.
+Graphs up to :data:`FORCE_ATLAS_MAX_NODES` nodes get ForceAtlas2 (Jacomy
+et al. 2014, as implemented by networkx) with its "dissuade hubs" option
+and node sizes: it pushes the entities many papers name (CNN, ImageNet,
+accuracy) out of the central blot that a plain spring layout makes of them,
+so their labels can be read. ForceAtlas2 compares every pair of nodes, so a
+bigger graph gets it for its backbone only (the most-named entities and the
+papers naming them, as chosen by :func:`graphs.views.overview`); every
+other node is then placed at the mean position of its placed neighbours,
+with a small seeded offset, in a few passes over the edges (linear time).
+Gephi thus opens even a 200,000-node graph laid out. Every layout is
+seeded: the same graph gives the same coordinates.
 """
 from __future__ import annotations
+
+import math
+import random
 
 import networkx as nx
 
@@ -19,7 +24,6 @@ from graphs.style import size_of
 LAYOUT_SEED = 42
 SCALE = 1000.0
 FORCE_ATLAS_MAX_NODES = 3000
-SPRING_MAX_NODES = 20000
 
 
 def compute_layout(graph: nx.Graph, iterations: int | None = None) -> dict[str, tuple[float, float]]:
@@ -31,17 +35,44 @@ def compute_layout(graph: nx.Graph, iterations: int | None = None) -> dict[str, 
     simple.add_edges_from(sorted((u, v) for u, v in graph.edges() if u != v))
     n = simple.number_of_nodes()
     if n <= 2:
-        positions = nx.circular_layout(simple)
-    elif n <= FORCE_ATLAS_MAX_NODES:
-        sizes = {node: size_of(graph.nodes[node].get("kind", ""), int(graph.nodes[node].get("paper_count") or 0)) / 10
-                 for node in simple}
-        positions = nx.forceatlas2_layout(simple, max_iter=iterations or 100, distributed_action=True,
-                                          node_size=sizes, seed=LAYOUT_SEED)
-    elif n <= SPRING_MAX_NODES:
-        positions = nx.spring_layout(simple, k=4.0 / n ** 0.5, iterations=iterations or 15, seed=LAYOUT_SEED)
-    else:
-        positions = nx.random_layout(simple, seed=LAYOUT_SEED)
-    return _scaled(positions)
+        return _scaled(nx.circular_layout(simple))
+    if n <= FORCE_ATLAS_MAX_NODES:
+        return _scaled(_force_atlas(graph, simple, iterations))
+    from graphs.views import overview
+
+    backbone, _ = overview(graph)
+    placed = _scaled(_force_atlas(backbone, simple.subgraph(backbone.nodes), iterations))
+    return _place_by_neighbours(simple, placed)
+
+
+def _force_atlas(graph: nx.Graph, simple: nx.Graph, iterations: int | None):
+    sizes = {node: size_of(graph.nodes[node].get("kind", ""), int(graph.nodes[node].get("paper_count") or 0)) / 10
+             for node in simple}
+    return nx.forceatlas2_layout(simple, max_iter=iterations or 100, distributed_action=True,
+                                 node_size=sizes, seed=LAYOUT_SEED)
+
+
+def _place_by_neighbours(simple: nx.Graph, placed: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Put every unplaced node at its placed neighbours' mean, plus a seeded offset."""
+    rng = random.Random(LAYOUT_SEED)
+    positions = dict(placed)
+    for _ in range(3):
+        pending = [node for node in simple if node not in positions]
+        if not pending:
+            break
+        new = {}
+        for node in pending:
+            around = [positions[other] for other in simple.neighbors(node) if other in positions]
+            if around:
+                x = sum(p[0] for p in around) / len(around) + rng.uniform(-40, 40)
+                y = sum(p[1] for p in around) / len(around) + rng.uniform(-40, 40)
+                new[node] = (round(x, 2), round(y, 2))
+        positions.update(new)
+    for node in simple:  # islands: a ring outside the rest
+        if node not in positions:
+            angle = rng.uniform(0, 2 * math.pi)
+            positions[node] = (round(1.3 * SCALE * math.cos(angle), 2), round(1.3 * SCALE * math.sin(angle), 2))
+    return positions
 
 
 def _scaled(positions) -> dict[str, tuple[float, float]]:

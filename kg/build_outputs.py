@@ -35,7 +35,7 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
                   progress: bool = False) -> BuildReport:
     """Extract, assemble the graph, and write every output file into ``out``."""
     from graphs.gexf import write_gexf
-    from graphs.graphml import write_graphml
+    from graphs.graphml import gephi_ready, write_graphml
     from graphs.html import write_html
     from graphs.layout import compute_layout
     from graphs.tables import MENTION_COLUMNS, mention_rows, write_tables
@@ -77,14 +77,14 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
         seconds[step] = time.perf_counter() - tick
         return result
 
-    positions = timed("layout", lambda: compute_layout(graph))
+    positions = timed("layout", lambda: compute_layout(graph))  # the overview's nodes keep theirs in the view
     view, note = overview(graph)
-    view_positions = positions if view.number_of_nodes() == graph.number_of_nodes() else timed(
-        "html layout", lambda: compute_layout(view))
     timed("graph.json", lambda: save_graph(graph, out / GRAPH_FILE))
-    timed("graph.graphml", lambda: write_graphml(graph, out / "graph.graphml", positions))
-    timed("graph.gexf", lambda: write_gexf(graph, out / "graph.gexf", positions))
-    timed("graph.html", lambda: write_html(view, out / "graph.html", note=note, positions=view_positions))
+    ready = timed("export values", lambda: gephi_ready(graph, positions))  # shared by GraphML and GEXF
+    timed("graph.graphml", lambda: write_graphml(ready, out / "graph.graphml", ready=True))
+    timed("graph.gexf", lambda: write_gexf(ready, out / "graph.gexf", ready=True))
+    del ready
+    timed("graph.html", lambda: write_html(view, out / "graph.html", note=note, positions=positions))
     timed("csv tables", lambda: write_tables(graph, out))
     report.claims = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Claim")
     report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
