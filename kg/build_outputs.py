@@ -1,10 +1,14 @@
 """The whole build: corpus in, every output file of ``kg build`` out, with timings.
 
 ``kg build`` and ``benchmarks/bench_scale.py`` both call :func:`build_outputs`,
-so the benchmark measures exactly what users run.
+so the benchmark measures exactly what users run. The records come from
+extraction, or from Parquet tables written earlier (``from_parquet``, e.g.
+by a Dask cluster), and can be written as Parquet tables on the way
+(``parquet``).
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import time
 from collections.abc import Iterable
@@ -32,44 +36,70 @@ class BuildReport:
 
 
 def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: bool = True,
-                  progress: bool = False) -> BuildReport:
-    """Extract, assemble the graph, and write every output file into ``out``."""
+                  progress: bool = False, parquet: str | Path | None = None,
+                  from_parquet: str | Path | None = None) -> BuildReport:
+    """Extract (or read ``from_parquet``), assemble the graph, and write every output file into ``out``.
+
+    ``parquet`` names a directory to write the extraction records to as
+    Parquet tables (see :mod:`kg.tables`) while building.
+    """
     from graphs.gexf import write_gexf
     from graphs.graphml import gephi_ready, write_graphml
     from graphs.html import write_html
     from graphs.layout import compute_layout
     from graphs.tables import MENTION_COLUMNS, mention_rows, write_tables
     from graphs.views import overview
-    from kg.graph_builder import GraphBuilder
+    from kg.graph_builder import GraphBuilder, paper_node_id
     from kg.persist import GRAPH_FILE, save_graph
+    from kg.tables import LateSources, TablesSink, read_records
 
     out = Path(out)
     report = BuildReport()
     seconds = report.seconds
     builder = GraphBuilder()
-    cache = ExtractionCache(out / CACHE_FILE) if use_cache else None
+    cache = ExtractionCache(out / CACHE_FILE) if use_cache and from_parquet is None else None
+    late = LateSources()
     started = time.perf_counter()
-    assembly = 0.0
+    assembly = writing = 0.0
     try:
-        # mentions.csv is written while extracting, so memory holds the graph, not every mention
-        with atomic_write(out / "mentions.csv", "w", encoding="utf-8") as mentions_file:
+        if from_parquet is not None:
+            records = read_records(from_parquet)
+        else:
+            records = run_extraction(read_corpus(inputs), jobs=jobs, cache=cache, progress=progress,
+                                     stats=report.stats)
+        # mentions.csv (and the tables) are written while extracting, so memory holds the graph, not every mention
+        with contextlib.ExitStack() as outputs:
+            mentions_file = outputs.enter_context(atomic_write(out / "mentions.csv", "w", encoding="utf-8"))
+            sink = outputs.enter_context(TablesSink(parquet)) if parquet is not None else None
             writer = csv.DictWriter(mentions_file, fieldnames=MENTION_COLUMNS, lineterminator="\n")
             writer.writeheader()
-            for record in run_extraction(read_corpus(inputs), jobs=jobs, cache=cache, progress=progress,
-                                         stats=report.stats):
+            for record in records:
                 tick = time.perf_counter()
                 builder.add(record)
-                assembly += time.perf_counter() - tick
+                late.track(record.paper, 0)
+                tock = time.perf_counter()
+                assembly += tock - tick
+                if sink is not None:
+                    sink.write(record)
+                    writing += time.perf_counter() - tock
                 writer.writerows(mention_rows(record))
+            tick = time.perf_counter()
             graph = builder.graph
+            for pid, sources in late.changed().get(0, {}).items():  # a repeat read after its paper was added
+                graph.nodes[paper_node_id(pid)]["sources"] = sources
             report.papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Paper")
             if report.papers == 0:
                 raise KgError("the input holds no papers with an abstract; nothing to build")
+        if parquet is not None:
+            writing += time.perf_counter() - tick  # closing the sink writes the last row groups and the manifest
     finally:
         if cache is not None:
             cache.close()
-    seconds["extraction"] = time.perf_counter() - started - assembly
+    reading = "read parquet" if from_parquet is not None else "extraction"
+    seconds[reading] = time.perf_counter() - started - assembly - writing
     seconds["assembly"] = assembly
+    if parquet is not None:
+        seconds["parquet"] = writing
 
     def timed(step: str, action):
         tick = time.perf_counter()
