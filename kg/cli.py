@@ -1,7 +1,10 @@
 """The ``kg`` command line.
 
     kg build [INPUT ...] [-o DIR]     corpus -> graph.html, graph.graphml, graph.gexf, graph.json, CSV tables
+    kg build --from-parquet TABLES    the same from Parquet tables written earlier (no extraction)
     kg extract INPUT ... [-o FILE]    corpus -> one JSON object per paper (scorer format)
+    kg extract INPUT ... --parquet TABLES [--dask ADDRESS]
+                                      corpus -> Parquet tables, here or on a Dask cluster
     kg evaluate GOLD [--pred FILE]    precision, recall, F1 against gold annotations
     kg claims / query / export        questions to a built graph, and exports of it
 
@@ -75,12 +78,29 @@ def _jobs_argument(parser: argparse.ArgumentParser) -> None:
                         help="no progress bar")
 
 
+def _dask_arguments(parser: argparse.ArgumentParser) -> None:
+    from kg.dask_extract import DEFAULT_SHARD_SIZE
+
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), "
+                        "or on a cluster of N local worker processes started for the run (local or local:N)")
+    parser.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, metavar="N",
+                        help=f"papers per Dask task (default: {DEFAULT_SHARD_SIZE})")
+
+
 def _build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="*", help="corpus files or directories (default: the bundled sample)")
     parser.add_argument("-o", "--out", default="kg-out", help="output directory (default: kg-out)")
     parser.add_argument("--no-cache", action="store_true",
                         help="extract every paper again instead of reusing results kept in the output directory")
+    parser.add_argument("--parquet", metavar="DIR",
+                        help="also write the extraction records as Parquet tables (papers, entities, mentions, "
+                        "claims) into DIR")
+    parser.add_argument("--from-parquet", metavar="DIR",
+                        help="assemble the graph from Parquet tables written by 'kg extract --parquet' "
+                        "(or --parquet) instead of extracting")
     _jobs_argument(parser)
+    _dask_arguments(parser)
 
 
 @command("build", "build the knowledge graph and write its views and tables", _build_arguments)
@@ -88,14 +108,25 @@ def run_build(args: argparse.Namespace) -> int:
     from kg.build_outputs import OUTPUT_FILES, build_outputs
 
     out = Path(args.out)
+    if args.from_parquet and (args.inputs or args.dask or args.parquet):
+        raise KgError("--from-parquet reads the records from tables: give no inputs, --dask or --parquet with it")
+    from_parquet = args.from_parquet
+    if args.dask:  # extract on the cluster into the tables directory, then build from it here
+        from_parquet = args.parquet or out / "tables"
+        _extract_on_dask(args, from_parquet)
     report = build_outputs(_inputs(args), out, jobs=args.jobs, use_cache=not args.no_cache,
-                           progress=not args.quiet)
+                           progress=not args.quiet, parquet=None if args.dask else args.parquet,
+                           from_parquet=from_parquet)
     stats, seconds = report.stats, report.seconds
-    reuse = "" if args.no_cache else f"; {stats.reused} reused from the cache, {stats.extracted} extracted"
+    if from_parquet:
+        source = f"read from {from_parquet} in {seconds['read parquet']:.1f} s"
+    else:
+        reuse = "" if args.no_cache else f"; {stats.reused} reused from the cache, {stats.extracted} extracted"
+        source = f"extraction {seconds['extraction']:.1f} s{reuse}"
+    tables = f"; Parquet tables in {args.parquet}/" if args.parquet else ""
     print(
         f"kg: {report.papers} papers, {report.entities} entities, {report.claims} claims, {report.edges} edges "
-        f"in {seconds['total']:.1f} s (extraction {seconds['extraction']:.1f} s{reuse}) -> {out}/"
-        f" ({', '.join(OUTPUT_FILES)})"
+        f"in {seconds['total']:.1f} s ({source}) -> {out}/ ({', '.join(OUTPUT_FILES)}){tables}"
     )
     return 0
 
@@ -103,15 +134,51 @@ def run_build(args: argparse.Namespace) -> int:
 # -- extract ----------------------------------------------------------------
 def _extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", help="corpus files or directories")
-    parser.add_argument("-o", "--out", help="output JSON Lines file (default: standard output)")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("-o", "--out", help="output JSON Lines file (default: standard output)")
+    output.add_argument("--parquet", metavar="DIR",
+                        help="write Parquet tables (papers, entities, mentions, claims) into DIR instead")
     _jobs_argument(parser)
+    _dask_arguments(parser)
 
 
-@command("extract", "extract entities and claims, one JSON object per paper", _extract_arguments)
+def _extract_on_dask(args: argparse.Namespace, directory: str | Path):
+    from kg.dask_extract import close, connect, extract_on_dask
+
+    client = connect(args.dask)
+    try:
+        return extract_on_dask(read_corpus(_inputs(args)), directory, client, shard_size=args.shard_size,
+                               progress=not args.quiet)
+    finally:
+        close(client)
+
+
+def _report_tables(summary, seconds: float) -> None:
+    rows = ", ".join(f"{count} {name}" for name, count in summary.rows.items())
+    megabytes = sum(summary.sizes().values()) / 1e6
+    print(f"kg: {rows} in {len(summary.parts)} part(s), {megabytes:.1f} MB, in {seconds:.1f} s "
+          f"-> {summary.directory}/", file=sys.stderr)
+
+
+@command("extract", "extract entities and claims, one JSON object per paper (or Parquet tables)", _extract_arguments)
 def run_extract(args: argparse.Namespace) -> int:
+    import time
+
     from kg.runner import run_extraction
 
-    records = run_extraction(read_corpus(_inputs(args)), jobs=args.jobs, progress=not args.quiet and bool(args.out))
+    started = time.perf_counter()
+    if args.dask:
+        if not args.parquet:
+            raise KgError("--dask writes Parquet tables: give the directory for them with --parquet DIR")
+        _report_tables(_extract_on_dask(args, args.parquet), time.perf_counter() - started)
+        return 0
+    records = run_extraction(read_corpus(_inputs(args)), jobs=args.jobs,
+                             progress=not args.quiet and bool(args.out or args.parquet))
+    if args.parquet:
+        from kg.tables import write_tables
+
+        _report_tables(write_tables(records, args.parquet), time.perf_counter() - started)
+        return 0
     if args.out:
         count = 0
         with atomic_write(args.out, "w", encoding="utf-8") as handle:

@@ -71,12 +71,15 @@ def shards(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
 
 def connect(address: str) -> Any:
     """A client of the scheduler at ``address``; ``local`` or ``local:N`` starts a cluster of N worker processes here."""
-    from dask.distributed import Client, LocalCluster
-
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise KgError("--dask needs Dask distributed: pip install 'kg[scale]' (or 'dask[distributed]')") from None
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # its INFO lines would drown kg's one-line report
     if address == "local" or address.startswith("local:"):
         workers = int(address.partition(":")[2] or 0) or None
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")
         client = Client(cluster)
         client._kg_cluster = cluster  # closed with the client by close()
         return client
