@@ -1,0 +1,76 @@
+"""Extraction on a Dask cluster (a LocalCluster of two worker processes) equals extraction here."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import kg
+from kg.runner import run_extraction
+from kg.tables import MANIFEST, part_name, read_records
+
+distributed = pytest.importorskip("dask.distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0") as local:
+        yield local
+
+
+@pytest.fixture()
+def client(cluster):
+    with distributed.Client(cluster) as connected:
+        yield connected
+
+
+def test_dask_extraction_equals_single_process_extraction(tmp_path, client, sample_papers):
+    from kg.dask_extract import extract_on_dask
+
+    summary = extract_on_dask(kg.read_corpus(kg.sample_corpus_path()), tmp_path, client, shard_size=40)
+    assert summary.parts == [part_name(i) for i in range(7)]  # 257 papers in shards of 40
+    assert (tmp_path / "papers" / part_name(6)).exists()
+    assert list(read_records(tmp_path)) == list(run_extraction(sample_papers))
+
+
+def test_cli_extracts_on_a_scheduler_address_and_build_equals_plain_build(tmp_path, cluster, sample_build_dir):
+    from kg.cli import main
+    from kg.persist import load_graph
+
+    tables, out = tmp_path / "tables", tmp_path / "out"
+    assert main(["extract", str(kg.sample_corpus_path()), "--dask", cluster.scheduler_address,
+                 "--parquet", str(tables), "--shard-size", "100", "-q"]) == 0
+    assert json.loads((tables / MANIFEST).read_text())["parts"] == [part_name(i) for i in range(3)]
+    assert main(["build", "--from-parquet", str(tables), "-o", str(out), "-q"]) == 0
+    built, plain = load_graph(out), load_graph(sample_build_dir)
+    assert list(built.nodes(data=True)) == list(plain.nodes(data=True))
+    assert list(built.edges(keys=True, data=True)) == list(plain.edges(keys=True, data=True))
+
+
+def test_bad_input_on_the_dask_path_names_the_file_and_line(tmp_path, cluster, capsys):
+    from kg.cli import main
+
+    corpus = tmp_path / "bad.jsonl"
+    good = '{"title": "T%d", "abstract": "We train ResNet-50 on ImageNet."}\n'
+    corpus.write_text(good % 1 + good % 2 + '{"title": "broken", \n')
+    code = main(["extract", str(corpus), "--dask", cluster.scheduler_address, "--parquet", str(tmp_path / "t"),
+                 "--shard-size", "1", "-q"])
+    assert code == 1
+    assert f"{corpus}:3: malformed JSON" in capsys.readouterr().err
+    assert not (tmp_path / "t" / MANIFEST).exists()
+
+
+def test_dask_needs_a_directory_for_its_tables(tmp_path, capsys):
+    from kg.cli import main
+
+    assert main(["extract", str(kg.sample_corpus_path()), "--dask", "tcp://127.0.0.1:1"]) == 1
+    assert "--parquet DIR" in capsys.readouterr().err
+
+
+def test_an_unreachable_scheduler_is_one_line_error(tmp_path, capsys):
+    from kg.dask_extract import connect
+    from kg.errors import KgError
+
+    with pytest.raises(KgError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:1"):
+        connect("tcp://127.0.0.1:1")
