@@ -69,7 +69,7 @@ def shards(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
         yield shard
 
 
-def connect(address: str) -> Any:
+def connect(address: str, timeout: str = "30s") -> Any:
     """A client of the scheduler at ``address``; ``local`` or ``local:N`` starts a cluster of N worker processes here."""
     try:
         from dask.distributed import Client, LocalCluster
@@ -84,7 +84,7 @@ def connect(address: str) -> Any:
         client._kg_cluster = cluster  # closed with the client by close()
         return client
     try:
-        return Client(address, timeout="30s")
+        return Client(address, timeout=timeout)
     except (OSError, TimeoutError) as exc:
         raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 

@@ -19,33 +19,34 @@ def cluster():
         yield local
 
 
+@pytest.fixture(scope="module")
+def serial_records(sample_papers) -> list[kg.ExtractionRecord]:
+    return list(run_extraction(sample_papers))
+
+
 @pytest.fixture()
 def client(cluster):
     with distributed.Client(cluster) as connected:
         yield connected
 
 
-def test_dask_extraction_equals_single_process_extraction(tmp_path, client, sample_papers):
+def test_dask_extraction_equals_single_process_extraction(tmp_path, client, serial_records):
     from kg.dask_extract import extract_on_dask
 
     summary = extract_on_dask(kg.read_corpus(kg.sample_corpus_path()), tmp_path, client, shard_size=40)
     assert summary.parts == [part_name(i) for i in range(7)]  # 257 papers in shards of 40
     assert (tmp_path / "papers" / part_name(6)).exists()
-    assert list(read_records(tmp_path)) == list(run_extraction(sample_papers))
+    assert list(read_records(tmp_path)) == serial_records
 
 
-def test_cli_extracts_on_a_scheduler_address_and_build_equals_plain_build(tmp_path, cluster, sample_build_dir):
+def test_cli_extracts_on_a_scheduler_address_into_tables_equal_to_serial_ones(tmp_path, cluster, serial_records):
     from kg.cli import main
-    from kg.persist import load_graph
 
-    tables, out = tmp_path / "tables", tmp_path / "out"
+    tables = tmp_path / "tables"
     assert main(["extract", str(kg.sample_corpus_path()), "--dask", cluster.scheduler_address,
                  "--parquet", str(tables), "--shard-size", "100", "-q"]) == 0
     assert json.loads((tables / MANIFEST).read_text())["parts"] == [part_name(i) for i in range(3)]
-    assert main(["build", "--from-parquet", str(tables), "-o", str(out), "-q"]) == 0
-    built, plain = load_graph(out), load_graph(sample_build_dir)
-    assert list(built.nodes(data=True)) == list(plain.nodes(data=True))
-    assert list(built.edges(keys=True, data=True)) == list(plain.edges(keys=True, data=True))
+    assert list(read_records(tables)) == serial_records
 
 
 def test_bad_input_on_the_dask_path_names_the_file_and_line(tmp_path, cluster, capsys):
@@ -73,4 +74,22 @@ def test_an_unreachable_scheduler_is_one_line_error(tmp_path, capsys):
     from kg.errors import KgError
 
     with pytest.raises(KgError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:1"):
-        connect("tcp://127.0.0.1:1")
+        connect("tcp://127.0.0.1:1", timeout="1s")
+
+
+def test_build_on_dask_writes_the_graph_of_a_plain_build(tmp_path, cluster):
+    from kg.cli import main
+    from kg.persist import load_graph
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(
+        json.dumps({"id": f"p{i}", "title": f"Paper {i}", "abstract": text}) + "\n"
+        for i, text in enumerate(["We train ResNet-50 on ImageNet.", "ViT beats ResNet-50 on COCO by 2 mAP.",
+                                  "Code: https://github.com/a/b. BERT on GLUE."])))
+    assert main(["build", str(corpus), "--dask", cluster.scheduler_address, "--shard-size", "2",
+                 "-o", str(tmp_path / "on-dask"), "-q"]) == 0
+    assert (tmp_path / "on-dask" / "tables" / MANIFEST).exists()
+    assert main(["build", str(corpus), "-o", str(tmp_path / "plain"), "-q", "--no-cache"]) == 0
+    on_dask, plain = load_graph(tmp_path / "on-dask"), load_graph(tmp_path / "plain")
+    assert list(on_dask.nodes(data=True)) == list(plain.nodes(data=True))
+    assert list(on_dask.edges(keys=True, data=True)) == list(plain.edges(keys=True, data=True))
