@@ -150,10 +150,9 @@ def extract_on_dask(papers: Iterable[Paper], directory: str | Path, client: Any,
             raise KgError(f"shard {result.index} was extracted by a different version of the extractors than this "
                           "client's; install this kg on every worker")
     late.apply(directory)
-    order = sorted(results)
-    rows = {name: sum(results[i].rows[name] for i in order) for name in results[order[0]].rows} if order else None
-    summary = TablesSummary(directory, [part_name(i) for i in order], fingerprint=fingerprint)
-    if rows:
-        summary.rows = rows
+    summary = TablesSummary(directory, [part_name(i) for i in sorted(results)], fingerprint=fingerprint)
+    for result in results.values():
+        for name, count in result.rows.items():
+            summary.rows[name] += count
     write_manifest(summary)
     return summary

@@ -34,7 +34,6 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -111,37 +110,46 @@ def part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 
 
-def record_rows(record: ExtractionRecord) -> dict[str, list[dict[str, Any]]]:
-    """The rows one record contributes to each table."""
+def empty_columns() -> dict[str, dict[str, list]]:
+    """Table -> column -> values: the writer's buffer (columns, not row dicts: half the time)."""
+    return {name: {column: [] for column in schema.names} for name, schema in SCHEMAS.items()}
+
+
+def append_record(columns: dict[str, dict[str, list]], record: ExtractionRecord) -> None:
+    """Add the rows one record contributes to each table."""
     paper = record.paper
     pid = paper.id
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    rows["papers"].append({
-        "paper_id": pid, "title": paper.title, "abstract": paper.abstract, "date": paper.date,
-        "year": paper.year, "categories": list(paper.categories), "url": paper.url,
-        "sources": list(paper.sources),
-        "extra": json.dumps(paper.extra, ensure_ascii=False) if paper.extra else None,
-    })
+    values = columns["papers"]
+    for column, value in (("paper_id", pid), ("title", paper.title), ("abstract", paper.abstract),
+                          ("date", paper.date), ("year", paper.year), ("categories", list(paper.categories)),
+                          ("url", paper.url), ("sources", list(paper.sources)),
+                          ("extra", json.dumps(paper.extra, ensure_ascii=False) if paper.extra else None)):
+        values[column].append(value)
+    entities, mentions = columns["entities"], columns["mentions"]
     for number, entity in enumerate(record.entities):
-        rows["entities"].append({
-            "paper_id": pid, "entity": number, "label": entity.label, "canonical": entity.canonical,
-            "aliases": list(entity.aliases), "family": entity.family, "proposed": entity.proposed,
-            "mentions": len(entity.mentions),
-        })
+        for column, value in (("paper_id", pid), ("entity", number), ("label", entity.label),
+                              ("canonical", entity.canonical), ("aliases", list(entity.aliases)),
+                              ("family", entity.family), ("proposed", entity.proposed),
+                              ("mentions", len(entity.mentions))):
+            entities[column].append(value)
+        count = len(entity.mentions)
+        for column, value in (("paper_id", pid), ("entity", number), ("label", entity.label),
+                              ("canonical", entity.canonical)):
+            mentions[column].extend([value] * count)
         for m in entity.mentions:
-            rows["mentions"].append({
-                "paper_id": pid, "entity": number, "label": entity.label, "canonical": entity.canonical,
-                "text": m.text, "start": m.start, "end": m.end, "extractor": m.extractor,
-                "sent_start": m.sent_start, "sent_end": m.sent_end,
-            })
+            mentions["text"].append(m.text)
+            mentions["start"].append(m.start)
+            mentions["end"].append(m.end)
+            mentions["extractor"].append(m.extractor)
+            mentions["sent_start"].append(m.sent_start)
+            mentions["sent_end"].append(m.sent_end)
+    claims = columns["claims"]
     for number, claim in enumerate(record.claims):
-        rows["claims"].append({
-            "paper_id": pid, "claim": number, "kind": claim.kind, "subject": claim.subject,
-            "metric": claim.metric, "value": claim.value, "dataset": claim.dataset, "object": claim.object,
-            "direction": claim.direction, "number": claim.number, "unit": claim.unit,
-            "evidence": claim.evidence, "start": claim.start, "end": claim.end,
-        })
-    return rows
+        claims["paper_id"].append(pid)
+        claims["claim"].append(number)
+        for column in ("kind", "subject", "metric", "value", "dataset", "object", "direction", "number", "unit",
+                       "evidence", "start", "end"):
+            claims[column].append(getattr(claim, column))
 
 
 class TablesWriter:
@@ -157,7 +165,7 @@ class TablesWriter:
         self.index = index
         self.row_group_papers = row_group_papers
         self.rows = {name: 0 for name in TABLES}
-        self._buffer: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        self._buffer = empty_columns()
         self._buffered_papers = 0
         self._stack = contextlib.ExitStack()
         self._writers: dict[str, pq.ParquetWriter] = {}
@@ -171,19 +179,19 @@ class TablesWriter:
         return self
 
     def write(self, record: ExtractionRecord) -> None:
-        for name, rows in record_rows(record).items():
-            self._buffer[name].extend(rows)
+        append_record(self._buffer, record)
         self._buffered_papers += 1
         if self._buffered_papers >= self.row_group_papers:
             self._flush()
 
     def _flush(self) -> None:
         for name in TABLES:
-            rows = self._buffer[name]
-            if rows or name == "papers":
-                self._writers[name].write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
-                self.rows[name] += len(rows)
-            self._buffer[name] = []
+            columns = self._buffer[name]
+            count = len(columns["paper_id"])
+            if count or name == "papers":
+                self._writers[name].write_table(pa.Table.from_pydict(columns, schema=SCHEMAS[name]))
+                self.rows[name] += count
+        self._buffer = empty_columns()
         self._buffered_papers = 0
 
     def __exit__(self, kind, error, trace) -> bool:

@@ -93,3 +93,14 @@ def test_build_on_dask_writes_the_graph_of_a_plain_build(tmp_path, cluster):
     on_dask, plain = load_graph(tmp_path / "on-dask"), load_graph(tmp_path / "plain")
     assert list(on_dask.nodes(data=True)) == list(plain.nodes(data=True))
     assert list(on_dask.edges(keys=True, data=True)) == list(plain.edges(keys=True, data=True))
+
+
+def test_a_shard_failing_on_a_worker_is_reported_with_its_first_paper(tmp_path, client):
+    from kg.dask_extract import extract_on_dask
+    from kg.errors import KgError
+
+    good = kg.Paper(id="g", title="Good", abstract="ResNet-50.", sources=["c.jsonl:1"])
+    bad = kg.Paper(id="b", title="Bad", abstract="ViT.", categories=[{"not": "a string"}], sources=["c.jsonl:2"])
+    with pytest.raises(KgError, match=r"shard 1 \(papers from c.jsonl:2\) failed on the cluster"):
+        extract_on_dask([good, bad], tmp_path, client, shard_size=1)
+    assert not (tmp_path / MANIFEST).exists()
