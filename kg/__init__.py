@@ -33,6 +33,7 @@ __all__ = [
     "UnknownNameError",
     "build",
     "extract",
+    "from_tables",
     "load",
     "read_corpus",
     "sample_corpus_path",
@@ -52,6 +53,14 @@ def build(papers: Iterable[Paper]) -> KnowledgeGraph:
     from kg.graph_builder import build_graph
 
     return KnowledgeGraph(build_graph(extract(papers)))
+
+
+def from_tables(directory) -> KnowledgeGraph:
+    """Assemble the graph from Parquet tables (``kg extract --parquet DIR``) without extracting."""
+    from kg.graph_builder import build_graph
+    from kg.tables import read_records
+
+    return KnowledgeGraph(build_graph(read_records(directory)))
 
 
 def load(path) -> KnowledgeGraph:
