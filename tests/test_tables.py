@@ -152,3 +152,19 @@ def test_build_can_write_the_tables_while_it_extracts(tmp_path, sample_records):
     assert main(["build", str(corpus), "-o", str(tmp_path / "out"), "--parquet", str(tmp_path / "t"), "-q"]) == 0
     [record] = read_records(tmp_path / "t")
     assert {e.canonical for e in record.entities} == {"ResNet-50", "ImageNet"}
+
+
+def test_build_lists_every_source_of_a_paper_repeated_after_its_batch(tmp_path, monkeypatch):
+    from kg import runner
+    from kg.cli import main
+    from kg.persist import load_graph
+
+    monkeypatch.setattr(runner, "BATCH_SIZE", 1)  # the repeat comes long after its paper was extracted
+    line = '{"id": "%s", "title": "%s", "abstract": "We train ResNet-50 on ImageNet."}\n'
+    (tmp_path / "a.jsonl").write_text(line % ("p1", "First") + line % ("p2", "Second"))
+    (tmp_path / "b.jsonl").write_text(line % ("p1", "First"))
+    inputs = [str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]
+    assert main(["build", *inputs, "-o", str(tmp_path / "out"), "--parquet", str(tmp_path / "t"), "-q", "-j", "1"]) == 0
+    expected = [f"{tmp_path / 'a.jsonl'}:1", f"{tmp_path / 'b.jsonl'}:1"]
+    assert load_graph(tmp_path / "out").nodes["paper:p1"]["sources"] == expected
+    assert next(read_records(tmp_path / "t")).paper.sources == expected
