@@ -53,6 +53,8 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
     from kg.persist import GRAPH_FILE, save_graph
     from kg.tables import LateSources, TablesSink, read_records
 
+    if parquet is not None and from_parquet is not None:
+        raise KgError("write Parquet tables (parquet) or read them (from_parquet), not both")
     out = Path(out)
     report = BuildReport()
     seconds = report.seconds
