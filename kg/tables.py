@@ -111,7 +111,7 @@ def part_name(index: int) -> str:
 
 
 def empty_columns() -> dict[str, dict[str, list]]:
-    """Table -> column -> values: the writer's buffer (columns, not row dicts: half the time)."""
+    """Table -> column -> values: the writer's buffer (columns, not row dicts: a third of the time)."""
     return {name: {column: [] for column in schema.names} for name, schema in SCHEMAS.items()}
 
 
@@ -196,7 +196,11 @@ class TablesWriter:
 
     def __exit__(self, kind, error, trace) -> bool:
         if kind is None and self._buffered_papers:
-            self._flush()
+            try:
+                self._flush()
+            except BaseException as exc:  # a record that does not fit the schema: no part is kept either
+                self._stack.__exit__(type(exc), exc, exc.__traceback__)
+                raise
         # closes each ParquetWriter, then renames each temporary file (or deletes it on error)
         return self._stack.__exit__(kind, error, trace)
 

@@ -104,3 +104,4 @@ def test_a_shard_failing_on_a_worker_is_reported_with_its_first_paper(tmp_path, 
     with pytest.raises(KgError, match=r"shard 1 \(papers from c.jsonl:2\) failed on the cluster"):
         extract_on_dask([good, bad], tmp_path, client, shard_size=1)
     assert not (tmp_path / MANIFEST).exists()
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
