@@ -61,7 +61,7 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
                 builder.add(record)
                 assembly += time.perf_counter() - tick
                 writer.writerows(mention_rows(record))
-            graph = builder.graph
+            graph = builder.finish()
             report.papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Paper")
             if report.papers == 0:
                 raise KgError("the input holds no papers with an abstract; nothing to build")

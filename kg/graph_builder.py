@@ -43,6 +43,9 @@ class GraphBuilder:
         self.graph = nx.MultiDiGraph()
         self._entity_ids: dict[tuple[str, str], str] = {}  # (label, name key) -> node id
         self._any_label: dict[str, str] = {}  # name key -> first node with that canonical key
+        # A streamed corpus adds sources to a paper after it was yielded (a later file repeats it);
+        # each paper's own ``sources`` list is kept until ``finish`` copies it onto the node.
+        self._sources: dict[str, list[str]] = {}
 
     def entity_node(
         self, label: str, canonical: str, long_forms: Iterable[str] = (), label_is_guess: bool = False
@@ -100,6 +103,7 @@ class GraphBuilder:
             url=paper.url or "",
             sources=list(paper.sources),
         )
+        self._sources[pid] = paper.sources
         text = paper.text
         nodes_of_paper: dict[tuple[str, str], str] = {}
         for entity in record.entities:
@@ -192,6 +196,14 @@ class GraphBuilder:
                 graph.add_edge(node, target, key=f"{node}|{relation}", relation=relation, weight=1)
 
 
+    def finish(self) -> nx.MultiDiGraph:
+        """The finished graph, with every paper's sources as the whole corpus stream gave them."""
+        for pid, sources in self._sources.items():
+            self.graph.nodes[pid]["sources"] = list(sources)
+        self._sources.clear()
+        return self.graph
+
+
 def claim_label(claim: Claim) -> str:
     """A short readable line: "TNT: 81.5% top-1 accuracy on ImageNet", "UltraGCN better than LightGCN"."""
     subject = "the proposed method" if claim.subject == "PROPOSED" else (claim.subject or "?")
@@ -217,4 +229,4 @@ def build_graph(records: Iterable[ExtractionRecord]) -> nx.MultiDiGraph:
     builder = GraphBuilder()
     for record in records:
         builder.add(record)
-    return builder.graph
+    return builder.finish()
