@@ -49,13 +49,38 @@ def context_rules_component(doc: Doc) -> Doc:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
-    for span in _dataset_names(doc) + _metric_names(doc) + _headed_phrases(doc):
+    for span in _dataset_names(doc) + _metric_names(doc):
         if any(i in taken for i in range(span.start, span.end)):
             continue
         new.append(span)
         taken.update(range(span.start, span.end))
+    for span in _headed_phrases(doc):
+        if any(i in taken for i in range(span.start, span.end)):
+            inside = [m for m in mentions if span.start <= m.start and m.end <= span.end]
+            if not _refines(span, inside) or any(i in taken for n in new for i in range(n.start, n.end)
+                                                 if span.start <= i < span.end):
+                continue
+            mentions = [m for m in mentions if m not in inside]
+        new.append(span)
+        taken.update(range(span.start, span.end))
     doc.spans[MENTIONS_KEY] = mentions + new
     return doc
+
+
+def _refines(phrase: Span, inside: list[Span]) -> bool:
+    """Whether a headed phrase names a kind of the generic term the gazetteer found at its end.
+
+    "dynamic convolution", "chunked attention", "few-shot fine-tuning": the
+    list knows "convolution", "attention", "fine-tuning" as methods, and the
+    phrase names the specific one the paper means, so it replaces them. A
+    phrase that only overlaps a mention, or holds a known name before its
+    head ("ResNet pooling"), leaves the mentions as they are.
+    """
+    if len(inside) != 1:
+        return False
+    (term,) = inside
+    return (term.end == phrase.end and term.start > phrase.start and term.label_ == phrase.label_
+            and term.label_ in ("METHOD", "TASK") and term.id_ == "gazetteer")
 
 
 def _name_before(doc: Doc, end: int) -> Span | None:
@@ -211,7 +236,7 @@ PHRASE_HEADS: dict[str, str] = {
         "learning", "training", "attention", "pooling", "convolution", "normalization", "regularization",
         "distillation", "search", "pruning", "quantization", "augmentation", "sampling", "loss", "propagation",
         "decomposition", "filter", "extractor", "descent", "dropout", "fine-tuning", "pre-training",
-        "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask")},
+        "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask", "tuning")},
     **{h: "TASK" for h in (
         "detection", "segmentation", "classification", "recognition", "retrieval", "generation", "translation",
         "captioning", "answering", "forecasting", "tracking", "reconstruction", "synthesis", "restoration",
@@ -220,6 +245,11 @@ PHRASE_HEADS: dict[str, str] = {
     **{h: "ARCHITECTURE" for h in ("network", "transformer", "autoencoder")},
 }
 MAX_MODIFIERS = 3
+#: What "X loss" means when it is not a training objective: an amount of X that is lost.
+LOST_QUANTITIES = frozenset({
+    "information", "performance", "accuracy", "quality", "precision", "data", "energy", "signal", "detail",
+    "details", "generalization", "utility", "privacy", "efficiency", "resolution", "packet", "power", "memory",
+})
 #: Words that make "... network" a kind of architecture ("capsule network", "graph neural network").
 ARCHITECTURE_MODIFIERS = frozenset({
     "convolutional", "recurrent", "graph", "capsule", "spiking", "residual", "siamese", "feedforward",
@@ -251,7 +281,7 @@ def _headed_phrases(doc: Doc) -> list[Span]:
         if head is None or i == 0:
             continue
         title_case = words[i][:1].isupper()
-        start = i
+        start = _compound_start(view, i)  # "fine-tuning", "self-attention": the whole compound is the head
         while start > 0 and i - start < 2 * MAX_MODIFIERS:
             unit_start = _compound_start(view, start - 1)
             unit = "".join(words[unit_start:start]).lower()
@@ -260,9 +290,11 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             start = unit_start
         if start < i and start > 0 and lower[start - 1] in _VERB_MARKERS:
             start = _next_unit(view, start)  # "to enrich retrieval": the first word is a verb
-        if start >= i:
+        if start >= _compound_start(view, i):
             continue
         label = PHRASE_HEADS[head]
+        if head == "loss" and lower[i - 1] in LOST_QUANTITIES:
+            continue  # "information loss", "accuracy loss": something lost, not a loss function
         if label == "ARCHITECTURE" and not any(lower[j] in ARCHITECTURE_MODIFIERS for j in range(start, i)):
             continue  # "target network", "popular network": a network, but not a kind of one
         canonical = view.text[view.starts[start] : view.starts[i]].lower() + head

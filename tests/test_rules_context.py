@@ -88,3 +88,19 @@ def test_headed_phrases_skip_evaluative_words_verbs_and_generic_networks():
                      "training; neural networks learn.")
     assert not {"enrich retrieval", "retrieval", "accurate detection", "popular network", "large-scale training",
                 "scale training", "neural network"} & set(found)
+
+
+def test_specific_kind_of_a_generic_method_replaces_the_generic_term():
+    found = entities("Kernels", "We replace standard convolution with sparse convolution and use "
+                     "few-shot fine-tuning and local attention.")
+    assert found["sparse convolution"][0] == "METHOD"
+    assert found["few-shot fine-tuning"][0] == "METHOD"
+    assert found["local attention"][0] == "METHOD"
+    assert "fine-tuning" not in found and "attention" not in found
+    assert found["convolution"][0] == "METHOD"  # "standard" names no kind: the generic term stays
+
+
+def test_an_amount_lost_is_not_a_loss_function():
+    found = entities("Compression", "Pruning causes information loss, so we add a reconstruction loss.")
+    assert "information loss" not in found
+    assert found["reconstruction loss"][0] == "METHOD"
