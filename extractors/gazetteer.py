@@ -59,6 +59,8 @@ class Gazetteer:
     by_key: dict[str, Entry] = field(default_factory=dict)
     #: For case-sensitive entries: the exact written forms allowed (spaces/hyphens squashed).
     exact_forms: dict[str, set[str]] = field(default_factory=dict)
+    #: The name or alias as listed that owns each key (the case rules look at how it is written).
+    listed_form: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -69,7 +71,9 @@ class Gazetteer:
             self.names.append(name)
             # The first fact to claim a key keeps it: files are read in a fixed
             # order, so conflicts resolve the same way on every machine.
-            self.by_key.setdefault(key, entry)
+            if key not in self.by_key:
+                self.by_key[key] = entry
+                self.listed_form[key] = name
             if entry.case_sensitive:
                 self.exact_forms.setdefault(key, set()).add(_exact_form(name))
 
@@ -84,7 +88,7 @@ class Gazetteer:
         entry = self.by_key.get(key)
         if entry is None:
             return None
-        if not _case_ok(entry, surface, self.exact_forms.get(key)):
+        if not _case_ok(self.listed_form[key], surface, self.exact_forms.get(key)):
             return None
         return entry
 
@@ -94,18 +98,19 @@ def _exact_form(name: str) -> str:
     return out[:-1] if is_plural_form(name) else out
 
 
-def _case_ok(entry: Entry, surface: str, exact: set[str] | None) -> bool:
+def _case_ok(listed: str, surface: str, exact: set[str] | None) -> bool:
     """Reject lower-case look-alikes of names that are written with capitals.
 
-    "CLIP" is a model, "clip" is a word; "GAN" is a model, "gan" is noise. An
-    entry whose canonical name is an acronym (no lower-case letters) is only
-    matched when the surface has a capital too; camel-cased names ("resnet
-    50") may be written in lower case. Entries flagged case-sensitive must
+    "CLIP" is a model, "clip" is a word; "GAN" is a model, "gan" is noise. A name
+    listed as an acronym (no lower-case letters) is only matched when the
+    surface has a capital too; its spelled-out aliases ("convolutional neural
+    network" for "CNN") and camel-cased names ("resnet 50") may be written in
+    lower case. Entries flagged case-sensitive must
     match one of their written forms.
     """
     if exact is not None:
         return _exact_form(surface) in exact
-    letters = [ch for ch in entry.canonical if ch.isalpha()]
+    letters = [ch for ch in listed if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters) and surface.islower():
         return False
     return True
