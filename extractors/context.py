@@ -63,8 +63,39 @@ def context_rules_component(doc: Doc) -> Doc:
             mentions = [m for m in mentions if m not in inside]
         new.append(span)
         taken.update(range(span.start, span.end))
-    doc.spans[MENTIONS_KEY] = mentions + new
+    doc.spans[MENTIONS_KEY] = [m for m in mentions if not _uncounted_parameters(doc, m)] + new
     return doc
+
+
+#: Words right before "parameters" that make it a count ("fewer parameters", "10M parameters").
+_COUNT_WORDS = frozenset({"fewer", "more", "less", "few", "million", "billion", "thousand", "m", "b", "k", "#",
+                          "%", "trainable", "learnable", "total", "additional", "extra"})
+#: Words before "of parameters" that make it a count ("the number of parameters", "millions of parameters").
+_COUNT_OF = frozenset({"number", "numbers", "millions", "billions", "thousands", "hundreds", "amount", "count",
+                       "fraction", "%"})
+
+
+def _uncounted_parameters(doc: Doc, mention: Span) -> bool:
+    """Whether a "parameters" METRIC mention is just the word, not a parameter count.
+
+    The guidelines count parameters as a metric only as a count ("354K
+    parameters", "fewer parameters", "the number of parameters"); "the
+    optimal parameters" or "bias parameters" are not measurements.
+    """
+    if mention.label_ != "METRIC" or mention.kb_id_ != "parameters" or len(mention) != 1:
+        return False
+    view = token_view(doc)
+    before = [view.lower[j] for j in range(max(0, mention.start - 2), mention.start)]
+    if not before:
+        return True
+    near = before[-1]
+    if near in _COUNT_WORDS or near[:1].isdigit():
+        return False
+    if near == "of" and len(before) == 2 and before[0] in _COUNT_OF:
+        return False
+    if len(before) == 2 and (before[0] in _COUNT_WORDS or before[0][:1].isdigit()):
+        return False  # "fewer model parameters", "7B model parameters"
+    return True
 
 
 def _refines(phrase: Span, inside: list[Span]) -> bool:
@@ -80,7 +111,7 @@ def _refines(phrase: Span, inside: list[Span]) -> bool:
         return False
     (term,) = inside
     return (term.end == phrase.end and term.start > phrase.start and term.label_ == phrase.label_
-            and term.label_ in ("METHOD", "TASK") and term.id_ == "gazetteer")
+            and term.label_ in ("METHOD", "TASK", "METRIC") and term.id_ == "gazetteer")
 
 
 def _name_before(doc: Doc, end: int) -> Span | None:
@@ -243,8 +274,16 @@ PHRASE_HEADS: dict[str, str] = {
         "super-resolution", "inpainting", "denoising", "summarization", "localization", "re-identification",
         "estimation", "navigation", "filtering", "discrimination", "verification", "deblurring", "dehazing")},
     **{h: "ARCHITECTURE" for h in ("network", "transformer", "autoencoder")},
+    **{h: "METRIC" for h in ("accuracy", "error", "cost", "score")},
 }
 MAX_MODIFIERS = 3
+#: Words that give a measure's value, not its name ("quadratic complexity", "negligible cost").
+METRIC_VALUE_WORDS = frozenset({
+    "linear", "quadratic", "cubic", "exponential", "polynomial", "logarithmic", "constant", "subquadratic",
+    "sub-quadratic", "near-linear", "negligible", "record", "marginal", "minimal", "minor", "prohibitive",
+    "economic", "extra", "additional", "reduced", "lower", "higher", "low", "high", "lowest", "highest",
+    "moderate", "zero", "near-zero", "percent", "small", "large", "huge", "modest",
+})
 #: What "X loss" means when it is not a training objective: an amount of X that is lost.
 LOST_QUANTITIES = frozenset({
     "information", "performance", "accuracy", "quality", "precision", "data", "energy", "signal", "detail",
@@ -293,6 +332,11 @@ def _headed_phrases(doc: Doc) -> list[Span]:
         if start >= _compound_start(view, i):
             continue
         label = PHRASE_HEADS[head]
+        if label == "METRIC":
+            while start < i and lower[start] in METRIC_VALUE_WORDS:  # "quadratic complexity" is a value
+                start = _next_unit(view, start)
+            if start >= _compound_start(view, i):
+                continue
         if head == "loss" and lower[i - 1] in LOST_QUANTITIES:
             continue  # "information loss", "accuracy loss": something lost, not a loss function
         if label == "ARCHITECTURE" and not any(lower[j] in ARCHITECTURE_MODIFIERS for j in range(start, i)):

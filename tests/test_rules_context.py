@@ -104,3 +104,17 @@ def test_an_amount_lost_is_not_a_loss_function():
     found = entities("Compression", "Pruning causes information loss, so we add a reconstruction loss.")
     assert "information loss" not in found
     assert found["reconstruction loss"][0] == "METHOD"
+
+
+def test_parameters_are_a_metric_only_as_a_count():
+    found = entities("Tuning", "We learn the optimal parameters. Our model reaches higher accuracy with fewer parameters.")
+    assert found["parameters"][0] == "METRIC"
+    found = entities("Tuning", "We learn the optimal parameters and the bias parameters.")
+    assert "parameters" not in found
+
+
+def test_measure_named_by_its_head_but_not_by_its_value():
+    found = entities("Parsing", "Our parser improves segmentation accuracy at a quadratic complexity and low cost.")
+    assert found["segmentation accuracy"][0] == "METRIC"
+    assert "accuracy" not in found
+    assert not any("quadratic" in name or "low cost" in name for name in found)
