@@ -104,12 +104,16 @@ def _refines(phrase: Span, inside: list[Span]) -> bool:
     "dynamic convolution", "chunked attention", "few-shot fine-tuning": the
     list knows "convolution", "attention", "fine-tuning" as methods, and the
     phrase names the specific one the paper means, so it replaces them. A
-    phrase that only overlaps a mention, or holds a known name before its
-    head ("ResNet pooling"), leaves the mentions as they are.
+    bare listed word among the modifiers is absorbed ("segmentation
+    accuracy" is a metric, not a task and a metric). A phrase that only
+    overlaps a mention, or holds a longer known name before its head
+    ("Mask R-CNN pooling"), leaves the mentions as they are.
     """
-    if len(inside) != 1:
+    if not inside:
         return False
-    (term,) = inside
+    *before, term = sorted(inside, key=lambda m: m.start)
+    if any(len(m) != 1 or m.id_ != "gazetteer" or m.label_ not in ("TASK", "METHOD") for m in before):
+        return False  # only bare words are absorbed: "segmentation accuracy", not "ResNet pooling"
     return (term.end == phrase.end and term.start > phrase.start and term.label_ == phrase.label_
             and term.label_ in ("METHOD", "TASK", "METRIC") and term.id_ == "gazetteer")
 
@@ -272,11 +276,16 @@ PHRASE_HEADS: dict[str, str] = {
         "detection", "segmentation", "classification", "recognition", "retrieval", "generation", "translation",
         "captioning", "answering", "forecasting", "tracking", "reconstruction", "synthesis", "restoration",
         "super-resolution", "inpainting", "denoising", "summarization", "localization", "re-identification",
-        "estimation", "navigation", "filtering", "discrimination", "verification", "deblurring", "dehazing")},
+        "estimation", "navigation", "filtering", "discrimination", "verification", "deblurring", "dehazing",
+        "modeling", "modelling", "analysis", "prediction", "processing", "reasoning", "understanding",
+        "adaptation", "generalization", "suppression", "cancellation", "mining", "matching", "clustering")},
     **{h: "ARCHITECTURE" for h in ("network", "transformer", "autoencoder")},
     **{h: "METRIC" for h in ("accuracy", "error", "cost", "score")},
 }
 MAX_MODIFIERS = 3
+#: Heads that name a task only after a noun ("image analysis", "behavior prediction", "context reasoning").
+NOUN_MODIFIED_HEADS = frozenset({"analysis", "prediction", "processing", "reasoning", "understanding", "matching",
+                                 "mining", "adaptation", "generalization"})
 #: Words that give a measure's value, not its name ("quadratic complexity", "negligible cost").
 METRIC_VALUE_WORDS = frozenset({
     "linear", "quadratic", "cubic", "exponential", "polynomial", "logarithmic", "constant", "subquadratic",
@@ -332,6 +341,9 @@ def _headed_phrases(doc: Doc) -> list[Span]:
         if start >= _compound_start(view, i):
             continue
         label = PHRASE_HEADS[head]
+        if head in NOUN_MODIFIED_HEADS and lower[i - 1].endswith(_ADJECTIVE_ENDINGS) and i - 1 >= start \
+                and _compound_start(view, i - 1) == i - 1:
+            continue  # "theoretical analysis", "accurate prediction": a quality of the work, not a task
         if label == "METRIC":
             while start < i and lower[start] in METRIC_VALUE_WORDS:  # "quadratic complexity" is a value
                 start = _next_unit(view, start)

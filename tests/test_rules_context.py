@@ -86,7 +86,7 @@ def test_headed_phrases_name_methods_and_tasks():
 def test_headed_phrases_skip_evaluative_words_verbs_and_generic_networks():
     found = entities("T", "We aim to enrich retrieval with accurate detection, a popular network and large-scale "
                      "training; neural networks learn.")
-    assert not {"enrich retrieval", "retrieval", "accurate detection", "popular network", "large-scale training",
+    assert not {"enrich retrieval", "accurate detection", "popular network", "large-scale training",
                 "scale training", "neural network"} & set(found)
 
 
@@ -118,3 +118,21 @@ def test_measure_named_by_its_head_but_not_by_its_value():
     assert found["segmentation accuracy"][0] == "METRIC"
     assert "accuracy" not in found
     assert not any("quadratic" in name or "low cost" in name for name in found)
+
+
+def test_bare_task_word_joins_the_specific_task_the_paper_named():
+    found = entities("Birds", "We study fine-grained image classification. Classification is hard because birds "
+                     "look alike.")
+    assert "fine-grained image classification" in found and "classification" not in found
+
+
+def test_bare_task_word_stays_itself_when_two_tasks_share_the_head():
+    found = entities("Multi-modal", "We address image classification and text classification. Classification "
+                     "of both is hard.")
+    assert {"image classification", "text classification", "classification"} <= set(found)
+
+
+def test_examples_and_qualities_do_not_extend_a_task_name():
+    found = entities("Vision", "Tasks like object detection and time-consuming image segmentation benefit.")
+    assert "object detection" in found and "image segmentation" in found
+    assert not any(name.startswith(("like", "time-consuming")) for name in found)
