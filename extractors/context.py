@@ -127,6 +127,10 @@ def _name_before(doc: Doc, end: int) -> Span | None:
         if looks_like_name(token) or inside or (start < end and token.text.isdigit()):
             start -= 1
             continue
+        chunk = _glued_start(doc, start - 1)  # "Zappos50K" is two tokens, "Zappos50" and "K"
+        if chunk < start - 1 and token.text.isalnum() and is_distinctive(doc[chunk:start].text):
+            start = chunk
+            continue
         break
     while start < end and not doc[start].text[:1].isalnum():
         start += 1
@@ -141,6 +145,13 @@ def _name_before(doc: Doc, end: int) -> Span | None:
     return span
 
 
+def _glued_start(doc: Doc, i: int) -> int:
+    """The first token of the space-free chunk that ends with token ``i``."""
+    while i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isalnum():
+        i -= 1
+    return i
+
+
 def _dataset_names(doc: Doc) -> list[Span]:
     found = []
     view = token_view(doc)
@@ -151,6 +162,10 @@ def _dataset_names(doc: Doc) -> list[Span]:
         if i + 1 < len(lowers) and lowers[i + 1] in DATASET_HEADS:
             continue  # "Benchmark dataset": the last head decides
         end = i
+        while end - 1 > 0 and lowers[end - 1] in _DATASET_HEAD_MODIFIERS and words[end - 1].islower():
+            end -= 1  # "FashionAI and DARN benchmark datasets", "A and B public datasets"
+        for name in _names_after_head(doc, i + 1):
+            found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
         while True:
             glued = end - 1 >= 0 and lowers[end - 1] in DATASET_HEADS and words[end - 1][:1].isupper()
             name = _name_before(doc, end - 1 if glued else end)
@@ -167,6 +182,67 @@ def _dataset_names(doc: Doc) -> list[Span]:
                 break
             end = back + 1
     return found
+
+
+#: Lower-case words between dataset names and their head ("... benchmark datasets", "... public datasets").
+_DATASET_HEAD_MODIFIERS = {"benchmark", "benchmarks", "public", "publicly-available", "standard", "popular",
+                           "challenging", "large-scale", "real-world", "evaluation", "test", "training"}
+#: Words after a dataset head that introduce the names ("datasets, including A, B and C").
+_LIST_CUES = (("including",), ("such", "as"), ("like",), ("namely",), ("e.g.",), ("e.g.", ","), (":",), ("(",))
+
+
+def _names_after_head(doc: Doc, start: int) -> list[Span]:
+    """Names after a dataset head: "datasets, including A, B, and C", "our dataset DFN-5B".
+
+    A list needs a cue (``including``, ``such as``, ``namely``, a colon or
+    bracket); a single name right after the head must be shaped like a name
+    wherever it stands ("DFN-5B", not "Extensive").
+    """
+    lowers = token_view(doc).lower
+    j = start
+    if j < len(doc) and lowers[j] == ",":
+        j += 1
+    cue = next((c for c in _LIST_CUES if tuple(lowers[j : j + len(c)]) == c), None)
+    if cue is None:
+        name = _name_after(doc, start)
+        if name is not None and start == name.start and any(is_distinctive(t.text) for t in name):
+            return [name]
+        return []
+    j += len(cue)
+    found = []
+    while j < len(doc):
+        name = _name_after(doc, j)
+        if name is None:
+            break
+        j = name.end
+        if j < len(doc) and lowers[j] in ("'s", "’s"):  # "OpenAI's WIT": the owner, then the name
+            j += 1
+            continue
+        found.append(name)
+        while j < len(doc) and lowers[j] in _COORDINATION:
+            j += 1
+        if j == name.end:
+            break
+    return found
+
+
+def _name_after(doc: Doc, start: int) -> Span | None:
+    """The name-shaped run of tokens starting at ``start`` (hyphens and digits inside it)."""
+    end = start
+    while end < len(doc) and end - start < 6:
+        token = doc[end]
+        glued = end > start and not doc[end - 1].whitespace_
+        inside = glued and (token.text in "-+." or token.text.isdigit()
+                            or (doc[end - 1].text == "-" and token.text.isalnum()))  # "NA-bird", "DataComp-1B"
+        if looks_like_name(token, allow_sentence_start=end == start and end > 0) or inside:
+            end += 1
+            continue
+        break
+    while end > start and not doc[end - 1].text[-1:].isalnum():
+        end -= 1
+    if end == start or not any(looks_like_name(t, allow_sentence_start=True) for t in doc[start:end]):
+        return None
+    return doc[start:end]
 
 
 def _metric_names(doc: Doc) -> list[Span]:

@@ -136,3 +136,22 @@ def test_examples_and_qualities_do_not_extend_a_task_name():
     found = entities("Vision", "Tasks like object detection and time-consuming image segmentation benefit.")
     assert "object detection" in found and "image segmentation" in found
     assert not any(name.startswith(("like", "time-consuming")) for name in found)
+
+
+def test_dataset_names_before_benchmark_datasets_and_in_a_list_after_including():
+    found = entities("Fashion", "We are best on the FashionAI, DARN, DeepFashion, and Zappos50K benchmark datasets.")
+    assert {"FashionAI", "DARN", "DeepFashion", "Zappos50K"} <= {n for n, v in found.items() if v[0] == "DATASET"}
+    found = entities("Birds", "We test on multiple datasets, including NA-bird, Stanford Dogs, and GTOS-mobile.")
+    assert {"NA-bird", "Stanford Dogs", "GTOS-mobile"} <= {n for n, v in found.items() if v[0] == "DATASET"}
+
+
+def test_owner_before_a_dataset_name_is_not_a_dataset():
+    found = entities("Data", "We compare with models trained on datasets such as OpenAI's WIT. We release our dataset "
+                     "DFN-2B.")
+    assert found["WIT"][0] == "DATASET" and found["DFN-2B"][0] == "DATASET"
+    assert "OpenAI" not in found
+
+
+def test_list_cue_needs_names_not_words():
+    found = entities("Data", "Results on public datasets, including several new ones, are strong.")
+    assert not any(v[0] == "DATASET" for v in found.values())
