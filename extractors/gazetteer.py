@@ -12,6 +12,7 @@ resolves them by their key (:func:`~extractors.normalize.name_key`), so
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -141,13 +142,20 @@ def make_gazetteer_matcher(nlp: Language, name: str, data_dir: str) -> "Gazettee
     return GazetteerMatcher(nlp, load_gazetteer(data_dir))
 
 
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])([A-UW-Za-uw-z])(\d)")  # not a version: "YOLOv5"
+
+
 def written_variants(name: str) -> set[str]:
     """The ways a name is written: as listed, hyphens and spaces swapped or dropped, and plural.
 
     "ResNet-50" -> "ResNet-50", "ResNet 50", "ResNet50" (and their plurals);
+    "ADE20K" -> "ADE-20K", "ADE 20K";
     case does not matter because patterns match on lower case.
     """
     forms = {name, name.replace("-", " "), name.replace("-", ""), name.replace(" ", "-"), name.replace(" ", "")}
+    glued = _LETTER_DIGIT.sub(r"\1-\2", name)  # "ADE20K" is also written "ADE-20K"
+    if glued != name:
+        forms |= {glued, glued.replace("-", " ")}
     forms |= {f.replace("ization", "isation") for f in forms if "ization" in f}
     plurals = set()
     for form in forms:
