@@ -37,18 +37,18 @@ from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, token_v
 from kg.schema import Claim, Entity, ExtractionRecord, Mention, Paper
 
 #: Bumped whenever extraction output can change; cached results of other versions are stale.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 
 _URL_MATCH = re.compile(r"^(?:https?://|www\.)[^\s{}<>\"'()\[\]]+$", re.IGNORECASE)
 
 
 def _scientific_tokenizer(nlp: Language) -> None:
-    """Split hyphens between letters and digits ("ResNet-50" -> ResNet, -, 50) and at brackets.
+    """Split hyphens between letters and digits ("ResNet-50" -> ResNet, -, 50), at brackets and bars.
 
     Finer tokens let the gazetteer meet names however they are hyphenated;
     the span text is still read from the original string.
     """
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[0-9A-Za-z])[-\u2013](?=[0-9A-Za-z])", r"[{}()\[\]]"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[0-9A-Za-z])[-\u2013](?=[0-9A-Za-z])", r"[{}()\[\]|]"]
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[0-9A-Z])\."]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search

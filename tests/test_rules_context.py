@@ -155,3 +155,14 @@ def test_owner_before_a_dataset_name_is_not_a_dataset():
 def test_list_cue_needs_names_not_words():
     found = entities("Data", "Results on public datasets, including several new ones, are strong.")
     assert not any(v[0] == "DATASET" for v in found.values())
+
+
+def test_naming_verb_takes_the_label_of_the_phrase_it_follows():
+    found = entities("ScaleKD: Strong Vision Transformers Could Be Excellent Teachers",
+                     "We present a simple and effective distillation method, called ScaleKD.")
+    assert found["ScaleKD"][:2] == ("METHOD", True)
+
+
+def test_names_separated_by_bars_are_found_one_by_one():
+    found = entities("Students", "We get 75.1%|82.0% top-1 accuracies for MobileNet-V1|ResNet-50 models.")
+    assert {"ResNet-50", "MobileNetV1"} <= set(found)
