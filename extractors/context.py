@@ -63,8 +63,38 @@ def context_rules_component(doc: Doc) -> Doc:
             mentions = [m for m in mentions if m not in inside]
         new.append(span)
         taken.update(range(span.start, span.end))
-    doc.spans[MENTIONS_KEY] = [m for m in mentions if not _uncounted_parameters(doc, m)] + new
+    kept = [m for m in mentions if not _uncounted_parameters(doc, m) and not _generic_word_use(doc, m)]
+    doc.spans[MENTIONS_KEY] = kept + new
     return doc
+
+
+#: Nouns after a bare method word that make it a modifier: "convolution layer", "attention maps",
+#: "pretraining data" name a layer, a map or data, not the technique.
+_MODIFIED_NOUNS = frozenset({"layer", "layers", "map", "maps", "head", "heads", "weights", "data", "corpus",
+                             "corpora", "dataset", "datasets", "budget", "kernel", "kernels", "score", "scores",
+                             "matrix", "matrices", "values", "block", "blocks", "module", "modules"})
+#: Words before "attention" that make it the English word ("received attention", "much attention").
+_ENGLISH_ATTENTION = frozenset({"research", "sufficient", "much", "increasing", "growing", "considerable",
+                                "significant", "little", "wide", "widespread", "more", "less", "great", "special",
+                                "particular", "extensive", "received", "attracted", "drawn", "gained", "paid", "pay",
+                                "attract", "draw", "gain", "receive", "public", "scientific", "careful", "close"})
+
+
+def _generic_word_use(doc: Doc, mention: Span) -> bool:
+    """Whether a bare listed method word is used as a modifier or in its everyday sense.
+
+    "Attention" in "has received much attention" is not the mechanism, and
+    "convolution layers" or "pretraining data" name layers and data; the
+    word alone is kept only where it names the technique.
+    """
+    if mention.label_ != "METHOD" or len(mention) != 1 or mention.id_ != "gazetteer":
+        return False
+    view = token_view(doc)
+    after = view.lower[mention.end] if mention.end < len(view.lower) else ""
+    if after in _MODIFIED_NOUNS:
+        return True
+    before = view.lower[mention.start - 1] if mention.start > 0 else ""
+    return view.lower[mention.start] == "attention" and before in _ENGLISH_ATTENTION
 
 
 #: Words right before "parameters" that make it a count ("fewer parameters", "10M parameters").
@@ -347,7 +377,8 @@ PHRASE_HEADS: dict[str, str] = {
         "learning", "training", "attention", "pooling", "convolution", "normalization", "regularization",
         "distillation", "search", "pruning", "quantization", "augmentation", "sampling", "loss", "propagation",
         "decomposition", "filter", "extractor", "descent", "dropout", "fine-tuning", "pre-training",
-        "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask", "tuning")},
+        "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask", "tuning",
+        "block", "connection", "fusion", "sharing")},
     **{h: "TASK" for h in (
         "detection", "segmentation", "classification", "recognition", "retrieval", "generation", "translation",
         "captioning", "answering", "forecasting", "tracking", "reconstruction", "synthesis", "restoration",

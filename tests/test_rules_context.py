@@ -166,3 +166,11 @@ def test_naming_verb_takes_the_label_of_the_phrase_it_follows():
 def test_names_separated_by_bars_are_found_one_by_one():
     found = entities("Students", "We get 75.1%|82.0% top-1 accuracies for MobileNet-V1|ResNet-50 models.")
     assert {"ResNet-50", "MobileNetV1"} <= set(found)
+
+
+def test_everyday_and_modifier_uses_of_a_method_word_are_not_the_method():
+    found = entities("Vision", "This problem has received much attention. We visualise attention maps of the "
+                     "convolution layers and add the pretraining data.")
+    assert not {"attention", "convolution", "pre-training"} & set(found)
+    found = entities("Vision", "We replace attention with a residual block and feature fusion.")
+    assert {"attention", "residual block", "feature fusion"} <= set(found)
