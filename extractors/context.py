@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
-from extractors.names import is_distinctive, looks_like_name
+from extractors.names import is_distinctive, looks_like_name, not_names
 from extractors.normalize import name_key
 from extractors.tokens import token_view
 
@@ -49,7 +49,7 @@ def context_rules_component(doc: Doc) -> Doc:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
-    for span in _dataset_names(doc) + _metric_names(doc):
+    for span in _dataset_names(doc) + _metric_names(doc) + _model_shaped_names(doc):
         if any(i in taken for i in range(span.start, span.end)):
             continue
         new.append(span)
@@ -273,6 +273,35 @@ def _name_after(doc: Doc, start: int) -> Span | None:
     if end == start or not any(looks_like_name(t, allow_sentence_start=True) for t in doc[start:end]):
         return None
     return doc[start:end]
+
+
+#: A model's name by its shape: a capitalised word ending in a model-family suffix ("DDRNet", "FANet",
+#: "LiteFormer", "StyleGAN", "DistilBERT", "VMamba"), with an optional version ("FBNetV3") and plural s.
+MODEL_SHAPE = re.compile(
+    r"^(?P<name>[A-Z][A-Za-z0-9]*?(?P<suffix>Net|NET|net|Former|former|GAN|GCN|GNN|ViT|BERT|Mamba|CNN|RNN|LSTM|MLP)"
+    r"(?:V?\d+(?:\.\d+)?)?)(?P<plural>s?)$"
+)
+
+
+def _model_shaped_names(doc: Doc) -> list[Span]:
+    """Names shaped like models that no list holds: "DDRNets", "SkipNet", "CORnet", "FBNetV3".
+
+    The suffix must follow at least one more letter, and a lower-case "net"
+    at least two capitals ("CORnet", not "Internet" or "Planet"). Whatever
+    the gazetteer or the dataset rules already took is left alone.
+    """
+    found = []
+    for token in doc:
+        match = MODEL_SHAPE.match(token.text)
+        if match is None or len(match["name"]) <= len(match["suffix"]):
+            continue
+        head = match["name"][: match.start("suffix")]
+        if match["suffix"] == "net" and sum(ch.isupper() for ch in head) < 2:
+            continue
+        if token.text.lower() in not_names():
+            continue
+        found.append(Span(doc, token.i, token.i + 1, label="ARCHITECTURE", kb_id=match["name"], span_id="context"))
+    return found
 
 
 def _metric_names(doc: Doc) -> list[Span]:

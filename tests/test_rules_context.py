@@ -174,3 +174,10 @@ def test_everyday_and_modifier_uses_of_a_method_word_are_not_the_method():
     assert not {"attention", "convolution", "pre-training"} & set(found)
     found = entities("Vision", "We replace attention with a residual block and feature fusion.")
     assert {"attention", "residual block", "feature fusion"} <= set(found)
+
+
+def test_model_shaped_names_are_architectures_but_ordinary_words_are_not():
+    found = entities("Segmentation", "We compare DDRNets, SkipNet, CORnet and FBNetV3 over the Internet on a Planet.")
+    assert {n for n, v in found.items() if v[0] == "ARCHITECTURE"} == {"DDRNet", "SkipNet", "CORnet", "FBNetV3"}
+    found = entities("Floods", "We release the FloodNet dataset.")
+    assert found["FloodNet"][0] == "DATASET"
