@@ -481,8 +481,8 @@ def _headed_phrases(doc: Doc) -> list[Span]:
                 and _compound_start(view, i - 1) == i - 1:
             continue  # "theoretical analysis", "accurate prediction": a quality of the work, not a task
         if label == "METRIC":
-            while start < i and lower[start] in METRIC_VALUE_WORDS:  # "quadratic complexity" is a value
-                start = _next_unit(view, start)
+            while start < i and lower[start] in METRIC_VALUE_WORDS and _next_unit(view, start) == start + 1:
+                start += 1  # "quadratic complexity" is a value; "zero-shot accuracy" is a name
             if start >= _compound_start(view, i):
                 continue
         if head == "loss" and lower[i - 1] in LOST_QUANTITIES:

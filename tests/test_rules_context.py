@@ -181,3 +181,9 @@ def test_model_shaped_names_are_architectures_but_ordinary_words_are_not():
     assert {n for n, v in found.items() if v[0] == "ARCHITECTURE"} == {"DDRNet", "SkipNet", "CORnet", "FBNetV3"}
     found = entities("Floods", "We release the FloodNet dataset.")
     assert found["FloodNet"][0] == "DATASET"
+
+
+def test_compound_modifier_starting_with_a_value_word_stays_in_a_metric_name():
+    found = entities("CLIP", "A ViT-H achieves 83.0% zero-shot transfer accuracy with fewer FLOPS.")
+    assert found["zero-shot transfer accuracy"][0] == "METRIC"
+    assert found["FLOPs"][0] == "METRIC"
