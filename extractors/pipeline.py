@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from extractors import abbreviations as _abbreviations  # noqa: F401  (registers kg_abbreviations)
 from extractors import bare_heads as _bare_heads  # noqa: F401  (registers kg_bare_heads)
+from extractors import roles as _roles  # noqa: F401  (registers kg_paradigm_roles)
 from extractors import claims as _claims  # noqa: F401  (registers kg_claims)
 from extractors import coined as _coined  # noqa: F401  (registers kg_coined_names)
 from extractors import context as _context  # noqa: F401  (registers kg_context_rules, kg_variants)
@@ -37,7 +38,7 @@ from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, token_v
 from kg.schema import Claim, Entity, ExtractionRecord, Mention, Paper
 
 #: Bumped whenever extraction output can change; cached results of other versions are stale.
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 
 _URL_MATCH = re.compile(r"^(?:https?://|www\.)[^\s{}<>\"'()\[\]]+$", re.IGNORECASE)
 
@@ -74,6 +75,7 @@ def make_nlp() -> Language:
     nlp.add_pipe("kg_abbreviations")
     nlp.add_pipe("kg_coined_names")
     nlp.add_pipe("kg_context_rules")
+    nlp.add_pipe("kg_paradigm_roles")
     nlp.add_pipe("kg_bare_heads")
     nlp.add_pipe("kg_claims")
     nlp.add_pipe("kg_release_view")

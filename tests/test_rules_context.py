@@ -187,3 +187,10 @@ def test_compound_modifier_starting_with_a_value_word_stays_in_a_metric_name():
     found = entities("CLIP", "A ViT-H achieves 83.0% zero-shot transfer accuracy with fewer FLOPS.")
     assert found["zero-shot transfer accuracy"][0] == "METRIC"
     assert found["FLOPs"][0] == "METRIC"
+
+
+def test_learning_paradigm_worked_on_is_a_task_and_one_used_is_a_method():
+    found = entities("Forgetting", "We propose a benchmark for continual learning. Continual learning is hard.")
+    assert found["continual learning"][0] == "TASK"
+    found = entities("Pretraining", "We pre-train the encoder with self-supervised learning.")
+    assert found["self-supervised learning"][0] == "METHOD"
