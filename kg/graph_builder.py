@@ -25,6 +25,9 @@ from extractors.normalize import name_key
 from kg.schema import LABEL_TO_KIND, Claim, ExtractionRecord
 
 RELATION_BY_LABEL = {"REPO": "has_code"}
+#: Labels a name changes between by its role in a sentence (a paradigm used, or worked on); one node holds both.
+_INTERCHANGEABLE = {"METHOD", "TASK"}
+_INTERCHANGEABLE_KINDS = {LABEL_TO_KIND[label] for label in _INTERCHANGEABLE}
 
 
 def slug(text: str) -> str:
@@ -58,7 +61,9 @@ class GraphBuilder:
         Arena", and both mean one benchmark. Short forms alone never merge
         nodes ("MSA" is two different things in two papers). A label that
         was guessed from context (a coined name, an abbreviation, a context
-        rule) yields to a node that already holds the name under another label.
+        rule) yields to a node that already holds the name under another label,
+        and a method and a task of one name ("continual learning", used in
+        one paper and worked on in another) are one node, of the kind first seen.
         """
         key = name_key(canonical) or canonical.lower()
         node = self._entity_ids.get((label, key))
@@ -69,6 +74,10 @@ class GraphBuilder:
                     break
         if node is None and label_is_guess:
             node = self._any_label.get(key)
+        if node is None and label in _INTERCHANGEABLE:  # "continual learning": a method here, a task there
+            other = self._any_label.get(key)
+            if other is not None and self.graph.nodes[other]["kind"] in _INTERCHANGEABLE_KINDS:
+                node = other
         if node is not None:
             self._entity_ids.setdefault((label, key), node)
             for form in long_forms:

@@ -77,3 +77,9 @@ def test_streamed_build_keeps_every_source_of_a_repeated_paper(tmp_path):
     for g in (in_memory, on_disk):
         (sources,) = [d["sources"] for _, d in g.nodes(data=True) if d["kind"] == "Paper"]
         assert [s.rsplit(":", 1)[0] for s in sources] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_a_paradigm_used_in_one_paper_and_worked_on_in_another_is_one_node():
+    graph = build("We pre-train with continual learning on ImageNet.", "We propose a benchmark for continual learning.")
+    nodes = [n for n, d in graph.nx.nodes(data=True) if d["label"] == "continual learning"]
+    assert len(nodes) == 1 and graph.nx.nodes[nodes[0]]["paper_count"] == 2
