@@ -33,7 +33,8 @@ METRIC_CUES = (("in", "terms", "of"), ("measured", "by"), ("measured", "in"), ("
                ("metrics", "such", "as"), ("metric", "of"))
 _CUE_STARTS = {cue[0] for cue in METRIC_CUES}
 _COORDINATION = {",", "and", "or", "&"}
-_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ed", "ing", "ary", "ful", "less", "ent", "ant")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ed", "ing", "ary", "ful", "less", "ent", "ant", "able", "ible", "ian",
+                      "ese", "ish")
 #: Suffixes that make a family name a variant: sizes, depths, versions, patch sizes.
 VARIANT_SUFFIX = re.compile(
     r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[A-Z]{1,2}\d{0,2}|[vV]\d+(?:\.\d+)?|Tiny|Small|Base|Large|Huge|"
