@@ -89,7 +89,7 @@ def assemble_from_tables(tables: Path) -> dict:
         builder.add(record)
         tick = time.perf_counter()
         assembly += tick - tock
-    graph = builder.graph
+    graph = builder.finish()
     papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Paper")
     return {"papers": papers, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
             "read": reading, "assembly": assembly, "peak_mib": peak_mib()}

@@ -10,8 +10,9 @@ it. The ``kg_coined_names`` component finds such names by their cue:
 * a title of the form "X: subtitle" where X is one name-shaped word or a
   capitalised phrase with a telling head word ("Mixture Outlier Exposure").
 
-The label comes from the words around the name: the first head word
-(``extractors/data/head_words.csv``) after it in the sentence ("UltraGCN, a
+The label comes from the words around the name: the head word of the
+phrase a naming verb follows ("a KD method, called ScaleKD" -> METHOD), else
+the first head word (``extractors/data/head_words.csv``) after it in the sentence ("UltraGCN, a
 graph convolutional network" -> ARCHITECTURE; "a pruning method" -> METHOD;
 "a new benchmark" -> DATASET); with no telling word, a paper's own model is
 an ARCHITECTURE, as the guidelines say. Every later use of the name in the
@@ -49,7 +50,7 @@ _APPOSITIVE_STOPS = {"for", "on", "to", "of", "with", "via", "by", "in", "from",
 def coined_names_component(doc: Doc) -> Doc:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     proposed: list[Span] = []
-    for name in _title_name(doc) + _cued_names(doc):
+    for name in _cued_names(doc) + _title_name(doc):  # the body's wording labels a name before the title does
         existing = next((m for m in mentions if m.start <= name.start and m.end >= name.end), None)
         if existing is not None:  # a known name the paper introduces: keep its label, mark it proposed
             proposed.append(existing)
@@ -158,6 +159,9 @@ def _label_from_context(doc: Doc, name: Span) -> str:
     own = label_of_word(name[-1].text)
     if own in COINED_LABELS:
         return own
+    announced = _label_before_naming_verb(doc, name)
+    if announced is not None:
+        return announced
     sentence_end = token_view(doc).sentence_of(name.start)[1]
     for token in doc[name.end : min(sentence_end, name.end + 12)]:
         if token.lower_ in _APPOSITIVE_STOPS:
@@ -166,6 +170,25 @@ def _label_from_context(doc: Doc, name: Span) -> str:
         if label in COINED_LABELS:
             return label
     return "ARCHITECTURE"
+
+
+def _label_before_naming_verb(doc: Doc, name: Span) -> str | None:
+    """The head word before "called"/"dubbed": "a simple KD method, called ScaleKD" -> METHOD."""
+    i = name.start - 1
+    while i >= 0 and doc[i].text in _QUOTES:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in NAMING_VERBS:
+        return None
+    first = token_view(doc).sentence_of(name.start)[0]
+    for token in reversed(doc[max(first, i - 6) : i]):
+        if token.text in (",", "(") and token.i == i - 1:
+            continue
+        if token.lower_ in _APPOSITIVE_STOPS or token.text in (".", ";", ":"):
+            break
+        label = label_of_word(token.text)
+        if label in COINED_LABELS:
+            return label
+    return None
 
 
 def _label_other_uses(doc: Doc, mentions: list[Span], span: Span) -> list[Span]:

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
-from extractors.names import is_distinctive, looks_like_name
+from extractors.names import is_distinctive, looks_like_name, not_names
 from extractors.normalize import name_key
 from extractors.tokens import token_view
 
@@ -33,7 +33,8 @@ METRIC_CUES = (("in", "terms", "of"), ("measured", "by"), ("measured", "in"), ("
                ("metrics", "such", "as"), ("metric", "of"))
 _CUE_STARTS = {cue[0] for cue in METRIC_CUES}
 _COORDINATION = {",", "and", "or", "&"}
-_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ed", "ing", "ary", "ful", "less", "ent", "ant")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ed", "ing", "ary", "ful", "less", "ent", "ant", "able", "ible", "ian",
+                      "ese", "ish")
 #: Suffixes that make a family name a variant: sizes, depths, versions, patch sizes.
 VARIANT_SUFFIX = re.compile(
     r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[A-Z]{1,2}\d{0,2}|[vV]\d+(?:\.\d+)?|Tiny|Small|Base|Large|Huge|"
@@ -49,13 +50,103 @@ def context_rules_component(doc: Doc) -> Doc:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
-    for span in _dataset_names(doc) + _metric_names(doc) + _headed_phrases(doc):
+    for span in _dataset_names(doc) + _metric_names(doc) + _model_shaped_names(doc):
         if any(i in taken for i in range(span.start, span.end)):
             continue
         new.append(span)
         taken.update(range(span.start, span.end))
-    doc.spans[MENTIONS_KEY] = mentions + new
+    for span in _headed_phrases(doc):
+        if any(i in taken for i in range(span.start, span.end)):
+            inside = [m for m in mentions if span.start <= m.start and m.end <= span.end]
+            if not _refines(span, inside) or any(i in taken for n in new for i in range(n.start, n.end)
+                                                 if span.start <= i < span.end):
+                continue
+            mentions = [m for m in mentions if m not in inside]
+        new.append(span)
+        taken.update(range(span.start, span.end))
+    kept = [m for m in mentions if not _uncounted_parameters(doc, m) and not _generic_word_use(doc, m)]
+    doc.spans[MENTIONS_KEY] = kept + new
     return doc
+
+
+#: Nouns after a bare method word that make it a modifier: "convolution layer", "attention maps",
+#: "pretraining data" name a layer, a map or data, not the technique.
+_MODIFIED_NOUNS = frozenset({"layer", "layers", "map", "maps", "head", "heads", "weights", "data", "corpus",
+                             "corpora", "dataset", "datasets", "budget", "kernel", "kernels", "score", "scores",
+                             "matrix", "matrices", "values", "block", "blocks", "module", "modules"})
+#: Words before "attention" that make it the English word ("received attention", "much attention").
+_ENGLISH_ATTENTION = frozenset({"research", "sufficient", "much", "increasing", "growing", "considerable",
+                                "significant", "little", "wide", "widespread", "more", "less", "great", "special",
+                                "particular", "extensive", "received", "attracted", "drawn", "gained", "paid", "pay",
+                                "attract", "draw", "gain", "receive", "public", "scientific", "careful", "close"})
+
+
+def _generic_word_use(doc: Doc, mention: Span) -> bool:
+    """Whether a bare listed method word is used as a modifier or in its everyday sense.
+
+    "Attention" in "has received much attention" is not the mechanism, and
+    "convolution layers" or "pretraining data" name layers and data; the
+    word alone is kept only where it names the technique.
+    """
+    if mention.label_ != "METHOD" or len(mention) != 1 or mention.id_ != "gazetteer":
+        return False
+    view = token_view(doc)
+    after = view.lower[mention.end] if mention.end < len(view.lower) else ""
+    if after in _MODIFIED_NOUNS:
+        return True
+    before = view.lower[mention.start - 1] if mention.start > 0 else ""
+    return view.lower[mention.start] == "attention" and before in _ENGLISH_ATTENTION
+
+
+#: Words right before "parameters" that make it a count ("fewer parameters", "10M parameters").
+_COUNT_WORDS = frozenset({"fewer", "more", "less", "few", "million", "billion", "thousand", "m", "b", "k", "#",
+                          "%", "trainable", "learnable", "total", "additional", "extra"})
+#: Words before "of parameters" that make it a count ("the number of parameters", "millions of parameters").
+_COUNT_OF = frozenset({"number", "numbers", "millions", "billions", "thousands", "hundreds", "amount", "count",
+                       "fraction", "%"})
+
+
+def _uncounted_parameters(doc: Doc, mention: Span) -> bool:
+    """Whether a "parameters" METRIC mention is just the word, not a parameter count.
+
+    The guidelines count parameters as a metric only as a count ("354K
+    parameters", "fewer parameters", "the number of parameters"); "the
+    optimal parameters" or "bias parameters" are not measurements.
+    """
+    if mention.label_ != "METRIC" or mention.kb_id_ != "parameters" or len(mention) != 1:
+        return False
+    view = token_view(doc)
+    before = [view.lower[j] for j in range(max(0, mention.start - 2), mention.start)]
+    if not before:
+        return True
+    near = before[-1]
+    if near in _COUNT_WORDS or near[:1].isdigit():
+        return False
+    if near == "of" and len(before) == 2 and before[0] in _COUNT_OF:
+        return False
+    if len(before) == 2 and (before[0] in _COUNT_WORDS or before[0][:1].isdigit()):
+        return False  # "fewer model parameters", "7B model parameters"
+    return True
+
+
+def _refines(phrase: Span, inside: list[Span]) -> bool:
+    """Whether a headed phrase names a kind of the generic term the gazetteer found at its end.
+
+    "dynamic convolution", "chunked attention", "few-shot fine-tuning": the
+    list knows "convolution", "attention", "fine-tuning" as methods, and the
+    phrase names the specific one the paper means, so it replaces them. A
+    bare listed word among the modifiers is absorbed ("segmentation
+    accuracy" is a metric, not a task and a metric). A phrase that only
+    overlaps a mention, or holds a longer known name before its head
+    ("Mask R-CNN pooling"), leaves the mentions as they are.
+    """
+    if not inside:
+        return False
+    *before, term = sorted(inside, key=lambda m: m.start)
+    if any(len(m) != 1 or m.id_ != "gazetteer" or m.label_ not in ("TASK", "METHOD") for m in before):
+        return False  # only bare words are absorbed: "segmentation accuracy", not "ResNet pooling"
+    return (term.end == phrase.end and term.start > phrase.start and term.label_ == phrase.label_
+            and term.label_ in ("METHOD", "TASK", "METRIC") and term.id_ == "gazetteer")
 
 
 def _name_before(doc: Doc, end: int) -> Span | None:
@@ -66,6 +157,10 @@ def _name_before(doc: Doc, end: int) -> Span | None:
         inside = start < end and (token.text in "-+." or token.text.isdigit()) and not token.whitespace_
         if looks_like_name(token) or inside or (start < end and token.text.isdigit()):
             start -= 1
+            continue
+        chunk = _glued_start(doc, start - 1)  # "Zappos50K" is two tokens, "Zappos50" and "K"
+        if chunk < start - 1 and token.text.isalnum() and is_distinctive(doc[chunk:start].text):
+            start = chunk
             continue
         break
     while start < end and not doc[start].text[:1].isalnum():
@@ -81,6 +176,13 @@ def _name_before(doc: Doc, end: int) -> Span | None:
     return span
 
 
+def _glued_start(doc: Doc, i: int) -> int:
+    """The first token of the space-free chunk that ends with token ``i``."""
+    while i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isalnum():
+        i -= 1
+    return i
+
+
 def _dataset_names(doc: Doc) -> list[Span]:
     found = []
     view = token_view(doc)
@@ -91,6 +193,10 @@ def _dataset_names(doc: Doc) -> list[Span]:
         if i + 1 < len(lowers) and lowers[i + 1] in DATASET_HEADS:
             continue  # "Benchmark dataset": the last head decides
         end = i
+        while end - 1 > 0 and lowers[end - 1] in _DATASET_HEAD_MODIFIERS and words[end - 1].islower():
+            end -= 1  # "FashionAI and DARN benchmark datasets", "A and B public datasets"
+        for name in _names_after_head(doc, i + 1):
+            found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
         while True:
             glued = end - 1 >= 0 and lowers[end - 1] in DATASET_HEADS and words[end - 1][:1].isupper()
             name = _name_before(doc, end - 1 if glued else end)
@@ -106,6 +212,96 @@ def _dataset_names(doc: Doc) -> list[Span]:
             if back < 0 or back == name.start - 1:
                 break
             end = back + 1
+    return found
+
+
+#: Lower-case words between dataset names and their head ("... benchmark datasets", "... public datasets").
+_DATASET_HEAD_MODIFIERS = {"benchmark", "benchmarks", "public", "publicly-available", "standard", "popular",
+                           "challenging", "large-scale", "real-world", "evaluation", "test", "training"}
+#: Words after a dataset head that introduce the names ("datasets, including A, B and C").
+_LIST_CUES = (("including",), ("such", "as"), ("like",), ("namely",), ("e.g.",), ("e.g.", ","), (":",), ("(",))
+
+
+def _names_after_head(doc: Doc, start: int) -> list[Span]:
+    """Names after a dataset head: "datasets, including A, B, and C", "our dataset DFN-5B".
+
+    A list needs a cue (``including``, ``such as``, ``namely``, a colon or
+    bracket); a single name right after the head must be shaped like a name
+    wherever it stands ("DFN-5B", not "Extensive").
+    """
+    lowers = token_view(doc).lower
+    j = start
+    if j < len(doc) and lowers[j] == ",":
+        j += 1
+    cue = next((c for c in _LIST_CUES if tuple(lowers[j : j + len(c)]) == c), None)
+    if cue is None:
+        name = _name_after(doc, start)
+        if name is not None and start == name.start and any(is_distinctive(t.text) for t in name):
+            return [name]
+        return []
+    j += len(cue)
+    found = []
+    while j < len(doc):
+        name = _name_after(doc, j)
+        if name is None:
+            break
+        j = name.end
+        if j < len(doc) and lowers[j] in ("'s", "’s"):  # "OpenAI's WIT": the owner, then the name
+            j += 1
+            continue
+        found.append(name)
+        while j < len(doc) and lowers[j] in _COORDINATION:
+            j += 1
+        if j == name.end:
+            break
+    return found
+
+
+def _name_after(doc: Doc, start: int) -> Span | None:
+    """The name-shaped run of tokens starting at ``start`` (hyphens and digits inside it)."""
+    end = start
+    while end < len(doc) and end - start < 6:
+        token = doc[end]
+        glued = end > start and not doc[end - 1].whitespace_
+        inside = glued and (token.text in "-+." or token.text.isdigit()
+                            or (doc[end - 1].text == "-" and token.text.isalnum()))  # "NA-bird", "DataComp-1B"
+        if looks_like_name(token, allow_sentence_start=end == start and end > 0) or inside:
+            end += 1
+            continue
+        break
+    while end > start and not doc[end - 1].text[-1:].isalnum():
+        end -= 1
+    if end == start or not any(looks_like_name(t, allow_sentence_start=True) for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+#: A model's name by its shape: a capitalised word ending in a model-family suffix ("DDRNet", "FANet",
+#: "LiteFormer", "StyleGAN", "DistilBERT", "VMamba"), with an optional version ("FBNetV3") and plural s.
+MODEL_SHAPE = re.compile(
+    r"^(?P<name>[A-Z][A-Za-z0-9]*?(?P<suffix>Net|NET|net|Former|former|GAN|GCN|GNN|ViT|BERT|Mamba|CNN|RNN|LSTM|MLP)"
+    r"(?:V?\d+(?:\.\d+)?)?)(?P<plural>s?)$"
+)
+
+
+def _model_shaped_names(doc: Doc) -> list[Span]:
+    """Names shaped like models that no list holds: "DDRNets", "SkipNet", "CORnet", "FBNetV3".
+
+    The suffix must follow at least one more letter, and a lower-case "net"
+    at least two capitals ("CORnet", not "Internet" or "Planet"). Whatever
+    the gazetteer or the dataset rules already took is left alone.
+    """
+    found = []
+    for token in doc:
+        match = MODEL_SHAPE.match(token.text)
+        if match is None or len(match["name"]) <= len(match["suffix"]):
+            continue
+        head = match["name"][: match.start("suffix")]
+        if match["suffix"] == "net" and sum(ch.isupper() for ch in head) < 2:
+            continue
+        if token.text.lower() in not_names():
+            continue
+        found.append(Span(doc, token.i, token.i + 1, label="ARCHITECTURE", kb_id=match["name"], span_id="context"))
     return found
 
 
@@ -211,15 +407,34 @@ PHRASE_HEADS: dict[str, str] = {
         "learning", "training", "attention", "pooling", "convolution", "normalization", "regularization",
         "distillation", "search", "pruning", "quantization", "augmentation", "sampling", "loss", "propagation",
         "decomposition", "filter", "extractor", "descent", "dropout", "fine-tuning", "pre-training",
-        "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask")},
+        "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask", "tuning",
+        "block", "connection", "fusion", "sharing")},
     **{h: "TASK" for h in (
         "detection", "segmentation", "classification", "recognition", "retrieval", "generation", "translation",
         "captioning", "answering", "forecasting", "tracking", "reconstruction", "synthesis", "restoration",
         "super-resolution", "inpainting", "denoising", "summarization", "localization", "re-identification",
-        "estimation", "navigation", "filtering", "discrimination", "verification", "deblurring", "dehazing")},
+        "estimation", "navigation", "filtering", "discrimination", "verification", "deblurring", "dehazing",
+        "modeling", "modelling", "analysis", "prediction", "processing", "reasoning", "understanding",
+        "adaptation", "generalization", "suppression", "cancellation", "mining", "matching", "clustering")},
     **{h: "ARCHITECTURE" for h in ("network", "transformer", "autoencoder")},
+    **{h: "METRIC" for h in ("accuracy", "error", "cost", "score")},
 }
 MAX_MODIFIERS = 3
+#: Heads that name a task only after a noun ("image analysis", "behavior prediction", "context reasoning").
+NOUN_MODIFIED_HEADS = frozenset({"analysis", "prediction", "processing", "reasoning", "understanding", "matching",
+                                 "mining", "adaptation", "generalization"})
+#: Words that give a measure's value, not its name ("quadratic complexity", "negligible cost").
+METRIC_VALUE_WORDS = frozenset({
+    "linear", "quadratic", "cubic", "exponential", "polynomial", "logarithmic", "constant", "subquadratic",
+    "sub-quadratic", "near-linear", "negligible", "record", "marginal", "minimal", "minor", "prohibitive",
+    "economic", "extra", "additional", "reduced", "lower", "higher", "low", "high", "lowest", "highest",
+    "moderate", "zero", "near-zero", "percent", "small", "large", "huge", "modest",
+})
+#: What "X loss" means when it is not a training objective: an amount of X that is lost.
+LOST_QUANTITIES = frozenset({
+    "information", "performance", "accuracy", "quality", "precision", "data", "energy", "signal", "detail",
+    "details", "generalization", "utility", "privacy", "efficiency", "resolution", "packet", "power", "memory",
+})
 #: Words that make "... network" a kind of architecture ("capsule network", "graph neural network").
 ARCHITECTURE_MODIFIERS = frozenset({
     "convolutional", "recurrent", "graph", "capsule", "spiking", "residual", "siamese", "feedforward",
@@ -251,7 +466,7 @@ def _headed_phrases(doc: Doc) -> list[Span]:
         if head is None or i == 0:
             continue
         title_case = words[i][:1].isupper()
-        start = i
+        start = _compound_start(view, i)  # "fine-tuning", "self-attention": the whole compound is the head
         while start > 0 and i - start < 2 * MAX_MODIFIERS:
             unit_start = _compound_start(view, start - 1)
             unit = "".join(words[unit_start:start]).lower()
@@ -260,9 +475,19 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             start = unit_start
         if start < i and start > 0 and lower[start - 1] in _VERB_MARKERS:
             start = _next_unit(view, start)  # "to enrich retrieval": the first word is a verb
-        if start >= i:
+        if start >= _compound_start(view, i):
             continue
         label = PHRASE_HEADS[head]
+        if head in NOUN_MODIFIED_HEADS and lower[i - 1].endswith(_ADJECTIVE_ENDINGS) and i - 1 >= start \
+                and _compound_start(view, i - 1) == i - 1:
+            continue  # "theoretical analysis", "accurate prediction": a quality of the work, not a task
+        if label == "METRIC":
+            while start < i and lower[start] in METRIC_VALUE_WORDS and _next_unit(view, start) == start + 1:
+                start += 1  # "quadratic complexity" is a value; "zero-shot accuracy" is a name
+            if start >= _compound_start(view, i):
+                continue
+        if head == "loss" and lower[i - 1] in LOST_QUANTITIES:
+            continue  # "information loss", "accuracy loss": something lost, not a loss function
         if label == "ARCHITECTURE" and not any(lower[j] in ARCHITECTURE_MODIFIERS for j in range(start, i)):
             continue  # "target network", "popular network": a network, but not a kind of one
         canonical = view.text[view.starts[start] : view.starts[i]].lower() + head

@@ -12,6 +12,7 @@ resolves them by their key (:func:`~extractors.normalize.name_key`), so
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +60,8 @@ class Gazetteer:
     by_key: dict[str, Entry] = field(default_factory=dict)
     #: For case-sensitive entries: the exact written forms allowed (spaces/hyphens squashed).
     exact_forms: dict[str, set[str]] = field(default_factory=dict)
+    #: The name or alias as listed that owns each key (the case rules look at how it is written).
+    listed_form: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -69,7 +72,9 @@ class Gazetteer:
             self.names.append(name)
             # The first fact to claim a key keeps it: files are read in a fixed
             # order, so conflicts resolve the same way on every machine.
-            self.by_key.setdefault(key, entry)
+            if key not in self.by_key:
+                self.by_key[key] = entry
+                self.listed_form[key] = name
             if entry.case_sensitive:
                 self.exact_forms.setdefault(key, set()).add(_exact_form(name))
 
@@ -84,7 +89,7 @@ class Gazetteer:
         entry = self.by_key.get(key)
         if entry is None:
             return None
-        if not _case_ok(entry, surface, self.exact_forms.get(key)):
+        if not _case_ok(self.listed_form[key], surface, self.exact_forms.get(key)):
             return None
         return entry
 
@@ -94,18 +99,19 @@ def _exact_form(name: str) -> str:
     return out[:-1] if is_plural_form(name) else out
 
 
-def _case_ok(entry: Entry, surface: str, exact: set[str] | None) -> bool:
+def _case_ok(listed: str, surface: str, exact: set[str] | None) -> bool:
     """Reject lower-case look-alikes of names that are written with capitals.
 
-    "CLIP" is a model, "clip" is a word; "GAN" is a model, "gan" is noise. An
-    entry whose canonical name is an acronym (no lower-case letters) is only
-    matched when the surface has a capital too; camel-cased names ("resnet
-    50") may be written in lower case. Entries flagged case-sensitive must
+    "CLIP" is a model, "clip" is a word; "GAN" is a model, "gan" is noise. A name
+    listed as an acronym (no lower-case letters) is only matched when the
+    surface has a capital too; its spelled-out aliases ("convolutional neural
+    network" for "CNN") and camel-cased names ("resnet 50") may be written in
+    lower case. Entries flagged case-sensitive must
     match one of their written forms.
     """
     if exact is not None:
         return _exact_form(surface) in exact
-    letters = [ch for ch in entry.canonical if ch.isalpha()]
+    letters = [ch for ch in listed if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters) and surface.islower():
         return False
     return True
@@ -136,13 +142,20 @@ def make_gazetteer_matcher(nlp: Language, name: str, data_dir: str) -> "Gazettee
     return GazetteerMatcher(nlp, load_gazetteer(data_dir))
 
 
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])([A-UW-Za-uw-z])(\d)")  # not a version: "YOLOv5"
+
+
 def written_variants(name: str) -> set[str]:
     """The ways a name is written: as listed, hyphens and spaces swapped or dropped, and plural.
 
     "ResNet-50" -> "ResNet-50", "ResNet 50", "ResNet50" (and their plurals);
+    "ADE20K" -> "ADE-20K", "ADE 20K";
     case does not matter because patterns match on lower case.
     """
     forms = {name, name.replace("-", " "), name.replace("-", ""), name.replace(" ", "-"), name.replace(" ", "")}
+    glued = _LETTER_DIGIT.sub(r"\1-\2", name)  # "ADE20K" is also written "ADE-20K"
+    if glued != name:
+        forms |= {glued, glued.replace("-", " ")}
     forms |= {f.replace("ization", "isation") for f in forms if "ization" in f}
     plurals = set()
     for form in forms:

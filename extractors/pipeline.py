@@ -25,6 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import abbreviations as _abbreviations  # noqa: F401  (registers kg_abbreviations)
+from extractors import bare_heads as _bare_heads  # noqa: F401  (registers kg_bare_heads)
+from extractors import roles as _roles  # noqa: F401  (registers kg_paradigm_roles)
 from extractors import claims as _claims  # noqa: F401  (registers kg_claims)
 from extractors import coined as _coined  # noqa: F401  (registers kg_coined_names)
 from extractors import context as _context  # noqa: F401  (registers kg_context_rules, kg_variants)
@@ -36,18 +38,18 @@ from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, token_v
 from kg.schema import Claim, Entity, ExtractionRecord, Mention, Paper
 
 #: Bumped whenever extraction output can change; cached results of other versions are stale.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "12"
 
 _URL_MATCH = re.compile(r"^(?:https?://|www\.)[^\s{}<>\"'()\[\]]+$", re.IGNORECASE)
 
 
 def _scientific_tokenizer(nlp: Language) -> None:
-    """Split hyphens between letters and digits ("ResNet-50" -> ResNet, -, 50) and at brackets.
+    """Split hyphens between letters and digits ("ResNet-50" -> ResNet, -, 50), at brackets and bars.
 
     Finer tokens let the gazetteer meet names however they are hyphenated;
     the span text is still read from the original string.
     """
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[0-9A-Za-z])[-\u2013](?=[0-9A-Za-z])", r"[{}()\[\]]"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[0-9A-Za-z])[-\u2013](?=[0-9A-Za-z])", r"[{}()\[\]|]"]
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[0-9A-Z])\."]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
@@ -73,6 +75,8 @@ def make_nlp() -> Language:
     nlp.add_pipe("kg_abbreviations")
     nlp.add_pipe("kg_coined_names")
     nlp.add_pipe("kg_context_rules")
+    nlp.add_pipe("kg_paradigm_roles")
+    nlp.add_pipe("kg_bare_heads")
     nlp.add_pipe("kg_claims")
     nlp.add_pipe("kg_release_view")
     return nlp
@@ -90,6 +94,7 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
     by_name: dict[tuple[str, str], Entity] = {}
     proposed = {(s.start, s.end) for s in doc.spans.get(_coined.PROPOSED_KEY, [])}
     families = {(s.start, s.end): s.kb_id_ for s in doc.spans.get(_context.FAMILY_SPAN_KEY, [])}
+    back_references = {(s.start, s.end) for s in doc.spans.get(_bare_heads.BACK_REFERENCE_KEY, [])}
     for span in sorted(doc.spans.get(MENTIONS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
         label, canonical = span.label_, span.kb_id_ or span.text
         entity = by_name.get((label, canonical))
@@ -101,7 +106,7 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
             entity.family = families[(span.start, span.end)]
         mention = _mention(view, span)
         entity.mentions.append(mention)
-        if mention.text not in entity.aliases:
+        if mention.text not in entity.aliases and (span.start, span.end) not in back_references:
             entity.aliases.append(mention.text)
     gazetteer = _gazetteer.load_gazetteer()
     for entity in by_name.values():

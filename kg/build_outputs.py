@@ -49,9 +49,9 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
     from graphs.layout import compute_layout
     from graphs.tables import MENTION_COLUMNS, mention_rows, write_tables
     from graphs.views import overview
-    from kg.graph_builder import GraphBuilder, paper_node_id
+    from kg.graph_builder import GraphBuilder
     from kg.persist import GRAPH_FILE, save_graph
-    from kg.tables import LateSources, TablesSink, read_records
+    from kg.tables import TablesSink, read_records
 
     if parquet is not None and from_parquet is not None:
         raise KgError("write Parquet tables (parquet) or read them (from_parquet), not both")
@@ -60,7 +60,6 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
     seconds = report.seconds
     builder = GraphBuilder()
     cache = ExtractionCache(out / CACHE_FILE) if use_cache and from_parquet is None else None
-    late = LateSources()
     started = time.perf_counter()
     assembly = writing = 0.0
     try:
@@ -78,7 +77,6 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
             for record in records:
                 tick = time.perf_counter()
                 builder.add(record)
-                late.track(record.paper, 0)
                 tock = time.perf_counter()
                 assembly += tock - tick
                 if sink is not None:
@@ -86,9 +84,7 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
                     writing += time.perf_counter() - tock
                 writer.writerows(mention_rows(record))
             tick = time.perf_counter()
-            graph = builder.graph
-            for pid, sources in late.changed().get(0, {}).items():  # a repeat read after its paper was added
-                graph.nodes[paper_node_id(pid)]["sources"] = sources
+            graph = builder.finish()  # with the sources of papers repeated after they were added
             report.papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Paper")
             if report.papers == 0:
                 raise KgError("the input holds no papers with an abstract; nothing to build")

@@ -25,6 +25,9 @@ from extractors.normalize import name_key
 from kg.schema import LABEL_TO_KIND, Claim, ExtractionRecord
 
 RELATION_BY_LABEL = {"REPO": "has_code"}
+#: Labels a name changes between by its role in a sentence (a paradigm used, or worked on); one node holds both.
+_INTERCHANGEABLE = {"METHOD", "TASK"}
+_INTERCHANGEABLE_KINDS = {LABEL_TO_KIND[label] for label in _INTERCHANGEABLE}
 
 
 def slug(text: str) -> str:
@@ -43,6 +46,9 @@ class GraphBuilder:
         self.graph = nx.MultiDiGraph()
         self._entity_ids: dict[tuple[str, str], str] = {}  # (label, name key) -> node id
         self._any_label: dict[str, str] = {}  # name key -> first node with that canonical key
+        # A streamed corpus adds sources to a paper after it was yielded (a later file repeats it);
+        # each paper's own ``sources`` list is kept until ``finish`` copies it onto the node.
+        self._sources: dict[str, list[str]] = {}
 
     def entity_node(
         self, label: str, canonical: str, long_forms: Iterable[str] = (), label_is_guess: bool = False
@@ -55,7 +61,9 @@ class GraphBuilder:
         Arena", and both mean one benchmark. Short forms alone never merge
         nodes ("MSA" is two different things in two papers). A label that
         was guessed from context (a coined name, an abbreviation, a context
-        rule) yields to a node that already holds the name under another label.
+        rule) yields to a node that already holds the name under another label,
+        and a method and a task of one name ("continual learning", used in
+        one paper and worked on in another) are one node, of the kind first seen.
         """
         key = name_key(canonical) or canonical.lower()
         node = self._entity_ids.get((label, key))
@@ -66,6 +74,10 @@ class GraphBuilder:
                     break
         if node is None and label_is_guess:
             node = self._any_label.get(key)
+        if node is None and label in _INTERCHANGEABLE:  # "continual learning": a method here, a task there
+            other = self._any_label.get(key)
+            if other is not None and self.graph.nodes[other]["kind"] in _INTERCHANGEABLE_KINDS:
+                node = other
         if node is not None:
             self._entity_ids.setdefault((label, key), node)
             for form in long_forms:
@@ -100,6 +112,7 @@ class GraphBuilder:
             url=paper.url or "",
             sources=list(paper.sources),
         )
+        self._sources[pid] = paper.sources
         text = paper.text
         nodes_of_paper: dict[tuple[str, str], str] = {}
         for entity in record.entities:
@@ -192,6 +205,14 @@ class GraphBuilder:
                 graph.add_edge(node, target, key=f"{node}|{relation}", relation=relation, weight=1)
 
 
+    def finish(self) -> nx.MultiDiGraph:
+        """The finished graph, with every paper's sources as the whole corpus stream gave them."""
+        for pid, sources in self._sources.items():
+            self.graph.nodes[pid]["sources"] = list(sources)
+        self._sources.clear()
+        return self.graph
+
+
 def claim_label(claim: Claim) -> str:
     """A short readable line: "TNT: 81.5% top-1 accuracy on ImageNet", "UltraGCN better than LightGCN"."""
     subject = "the proposed method" if claim.subject == "PROPOSED" else (claim.subject or "?")
@@ -217,4 +238,4 @@ def build_graph(records: Iterable[ExtractionRecord]) -> nx.MultiDiGraph:
     builder = GraphBuilder()
     for record in records:
         builder.add(record)
-    return builder.graph
+    return builder.finish()

@@ -54,6 +54,11 @@ def test_acronym_entries_do_not_match_lower_case_words():
     assert ("ARCHITECTURE", "ViT") in found  # camel-cased names may be written in lower case
 
 
+def test_spelled_out_alias_of_an_acronym_matches_in_lower_case():
+    found = entities_of("The filters of the last layer of a convolutional neural network find patches.")
+    assert found[("ARCHITECTURE", "CNN")] == ["convolutional neural network"]
+
+
 def test_families_are_recorded_for_known_variants():
     record = extract_record(Paper(id="t", title="T", abstract="ResNet-50 on ImageNet-1K."))
     families = {e.canonical: e.family for e in record.entities}

@@ -62,3 +62,24 @@ def test_papers_query_resolves_aliases_and_rejects_unknown_names(sample_graph):
         assert "ResNet-50" in str(exc)
     else:
         raise AssertionError("an unknown name must raise")
+
+
+def test_streamed_build_keeps_every_source_of_a_repeated_paper(tmp_path):
+    """A paper repeated in a later file gains that file as a source even though it was built first."""
+    from kg.build_outputs import build_outputs
+    from kg.persist import load_graph
+
+    (tmp_path / "a.txt").write_text("Mar 11\n\nFirst Paper\n\nWe train ResNet-50 on ImageNet.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Mar 12\n\nFirst  paper\n\nWe train ResNet-50 on ImageNet.\n", encoding="utf-8")
+    in_memory = kg.build(kg.read_corpus(tmp_path)).nx
+    build_outputs([tmp_path], tmp_path / "out")
+    on_disk = load_graph(tmp_path / "out")
+    for g in (in_memory, on_disk):
+        (sources,) = [d["sources"] for _, d in g.nodes(data=True) if d["kind"] == "Paper"]
+        assert [s.rsplit(":", 1)[0] for s in sources] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_a_paradigm_used_in_one_paper_and_worked_on_in_another_is_one_node():
+    graph = build("We pre-train with continual learning on ImageNet.", "We propose a benchmark for continual learning.")
+    nodes = [n for n, d in graph.nx.nodes(data=True) if d["label"] == "continual learning"]
+    assert len(nodes) == 1 and graph.nx.nodes[nodes[0]]["paper_count"] == 2
