@@ -34,59 +34,13 @@ from spacy.tokens import Doc
 from extractors.coined import PROPOSED_KEY
 from extractors.gazetteer import MENTIONS_KEY
 from extractors.tokens import token_view
-from extractors.values import VALUE_PATTERN, parse_value
+from extractors.claim_cues import (COMPARISON_CUES, EXAMPLES, HYPOTHETICAL, OBJECT_CUES, OWN_STRICT, OWN_WORK,
+                                   PRIOR_WORK, SOTA_AS_OBJECT, SOTA_CUES, noun_phrase_object, worse_words)
+from extractors.claim_values import Value, find_values, is_difference
+from extractors.values import parse_value
 
 CLAIMS_KEY = "kg_claims"
-
-#: Words that make a sentence without numbers a comparison: the paper's work against something.
-COMPARISON_CUES = re.compile(
-    r"\b(outperform\w*|surpass\w*|exceed\w*|beats?|(?:better|superior|faster|higher|lower|fewer|less|smaller|"
-    r"cheaper|stronger|more \w+)\s+(?:than|to)|compared (?:to|with)|in comparison (?:to|with)|on par|"
-    r"comparable (?:to|with|performance|results|accuracy)|competitive (?:with|performance|results|accuracy)|"
-    r"improv\w* (?:over|upon|on)|(?:significant|substantial|consistent|large|notable|considerable|clear|marked|"
-    r"remarkable|superior|better|improved) (?:improvements?|gains?|boosts?|performance|results|accuracy)|"
-    r"speed-?ups?|match(?:es)? or exceed\w*)\b",
-    re.IGNORECASE,
-)
-OBJECT_CUES = re.compile(
-    r"\b(than|over|outperform\w*|surpass\w*|beat|beats|compared (?:to|with)|against|versus|vs\.?|relative to|"
-    r"exceed\w*)\b",
-    re.IGNORECASE,
-)
-#: A claim to be the state of the art, not "state-of-the-art models" as a description of others.
-SOTA_CUES = re.compile(
-    r"\b((?:achiev\w*|obtain\w*|reach\w*|sets?|setting|establish\w*|yield\w*|deliver\w*|attain\w*|report\w*|"
-    r"demonstrat\w*|show\w*|produc\w*|with|leads? to|new)\b[^.;]{0,40}\b(?:state[- ]of[- ]the[- ]art|SOTA)\b"
-    r"(?!\s+(?:methods?|models?|approaches|networks?|baselines?|techniques|architectures|systems|DNNs|CNNs|"
-    r"detectors|algorithms|frameworks|works|competitors))"
-    r"|state[- ]of[- ]the[- ]art (?:performance|results?|accuracy) (?:is|are|was|were) (?:achieved|obtained|reached))",
-    re.IGNORECASE,
-)
-OWN_WORK = re.compile(
-    r"\b(we|our|ours|the proposed|this (?:paper|work|method|approach|model)|experiments? (?:show|demonstrate|"
-    r"indicate|reveal)|results? (?:show|demonstrate|indicate)|achiev\w*|obtain\w*|reach\w*)\b",
-    re.IGNORECASE,
-)
-OWN_STRICT = re.compile(r"\b(we|our|ours|the proposed|this (?:paper|work|method|approach|model))\b", re.IGNORECASE)
-PRIOR_WORK = re.compile(r"^\s*(existing|previous|prior|recent|many|most|current|traditional|conventional|"
-                        r"however|although|while|despite)\b", re.IGNORECASE)
-#: A value right after one of these words is the baseline's, not the paper's ("better than 50%").
-BASELINE_WORDS = re.compile(r"(?<!more )(?<!less )(?<!fewer )(?<!greater )\b(than|from|baseline of)\s*$",
-                            re.IGNORECASE)
-#: A value right after one of these words is a difference ("improves by 2.0 AP"), not a level.
-DIFFERENCE_WORDS = re.compile(r"\b(by|of up to|up to|gains? of|improvements? of|speedups? of|reductions? of)\s*$",
-                              re.IGNORECASE)
-#: Nouns that make a number a count or a setting, not a result ("10 classes", "50% of the data").
-NOT_RESULTS = re.compile(
-    r"^\s*(?:of (?:the |all |our |its )?(?:data|training|samples|images|dataset|labels|parameters|tokens|"
-    r"examples|instances|pixels|time|cases|the)|images?|samples?|epochs?|layers?|classes|categories|"
-    r"datasets?|tasks?|languages?|GPUs?|hours?|days?|steps?|examples?|subjects?|participants?|frames?|"
-    r"videos?|users?|patients?|languages|tokens|words|sentences|documents|questions|nodes|edges|heads|"
-    r"blocks|channels|views|shots?|iterations|runs|seeds|million|billion|thousand|years?)\b",
-    re.IGNORECASE,
-)
-MAX_CLAIMS_PER_SENTENCE = 8
-EXAMPLES = re.compile(r"\b(like|such as|including|e\.g\.|i\.e\.|namely)\b", re.IGNORECASE)
+MAX_CLAIMS_PER_SENTENCE = 12
 
 
 @dataclass
@@ -95,6 +49,27 @@ class _Mention:
     canonical: str
     start: int  # char offsets
     end: int
+
+
+@dataclass
+class _Frame:
+    """One comparison phrase of a sentence ("outperforms DeiT", "fewer parameters than X")."""
+
+    start: int  # char offsets of the cue
+    end: int
+    reach: int  # end of the compared-against names, or of the cue
+    direction: str
+    objects: list[str]
+    metric: str | None
+    subjects: list[str]
+
+
+@dataclass
+class _PaperContext:
+    """What earlier sentences of the abstract said, for values that lean on it ("On LFW it achieves 99.6%")."""
+
+    metric: str | None = None
+    dataset: str | None = None
 
 
 @Language.component("kg_claims")
@@ -108,6 +83,7 @@ def claims_component(doc: Doc) -> Doc:
     proposed = [s.kb_id_ for s in doc.spans.get(PROPOSED_KEY, []) if s.label_ in ("ARCHITECTURE", "METHOD")]
     claims: list[dict] = []
     bounds = view.sentence_starts or [0]
+    context = _PaperContext()
     for k, first in enumerate(bounds):
         if k == 0 and len(bounds) > 1:
             continue  # the title states no results
@@ -115,126 +91,245 @@ def claims_component(doc: Doc) -> Doc:
         if last < first:
             continue
         start, end = view.starts[first], view.end(last)
-        claims.extend(sentence_claims(view.text, start, end, mentions, proposed))
+        claims.extend(sentence_claims(view.text, start, end, mentions, proposed, context))
     doc.user_data[CLAIMS_KEY] = claims
     return doc
 
 
-def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], proposed: list[str]) -> list[dict]:
+def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], proposed: list[str],
+                    context: _PaperContext | None = None) -> list[dict]:
     """The claims of the sentence ``text[start:end]``."""
+    context = context or _PaperContext()
     sentence = text[start:end]
     if sentence.rstrip().endswith("?"):
         return []  # a question states no result
-    if PRIOR_WORK.match(sentence) or not OWN_WORK.search(sentence) and not _names_own(sentence, mentions,
-                                                                                       start, end, proposed):
-        return []
     inside = [m for m in mentions if m.start >= start and m.end <= end]
-    values = _values(sentence, start, inside)
-    comparison = COMPARISON_CUES.search(sentence)
-    objects = _objects(sentence, start, inside)
-    subject = _subject(inside, objects, proposed, sentence, start)
+    own = bool(OWN_STRICT.search(sentence)) or _names_own(inside, proposed)
+    reported = own or bool(OWN_WORK.search(sentence))
+    prior = bool(PRIOR_WORK.match(sentence))
+    has_digit = any(ch.isdigit() for ch in sentence)
+    has_cue = bool(COMPARISON_CUES.search(sentence)) if (own or reported or inside) else False
+    if not has_digit and not has_cue and not SOTA_CUES.search(sentence):
+        return []
+    frames = _frames(sentence, start, inside, proposed, own) if has_cue else []
     claims: list[dict] = []
-    for value_text, value_start, value_end in values:
-        before = re.sub(r"(?:[+-]?[\d.]+\s?%?\s?[/|]\s?)+$", "", text[max(start, value_start - 60) : value_start])
-        after = re.sub(r"^(?:\s?[/|]\s?[+-]?[\d.]+\s?%?)+", "", text[value_end : min(end, value_end + 60)])[:30]
-        metric = _metric_for(inside, value_start, value_end, value_text)
-        dataset = _dataset_for(inside, value_start, value_end)
-        unit = parse_value(value_text)[1]
-        is_difference = bool(DIFFERENCE_WORDS.search(before)) or unit == "x" or value_text.startswith("+") or bool(
-            re.match(r"^\s*(?:higher|lower|better|fewer|less|more|improvement|gain|faster|smaller|reduction|"
-                     r"speedup|speed-up|increase|decrease|drop)", after, re.IGNORECASE))
-        if is_difference:  # one claim per value; the object is the first thing compared against
-            obj = objects[0] if objects else None
-            claims.append(_claim("comparison", subject, metric, value_text, dataset, obj, text,
-                                 start, end, "worse" if _worse(before + after) else "better"))
-        elif metric:
-            claims.append(_claim("result", subject, metric, value_text, dataset, None, text, start, end, None))
-    if not values:
-        datasets = _distinct(m.canonical for m in inside if m.label == "DATASET")
-        own = OWN_STRICT.search(sentence) or _names_own(sentence, inside, start, end, proposed)
-        if SOTA_CUES.search(sentence) and not comparison_only(sentence) and own:
-            for dataset in datasets or [None]:
-                claims.append(_claim("sota", subject, None, None, dataset, None, text, start, end, None))
-        elif comparison:
-            metric = _nearest(inside, "METRIC", start, prefer_after=True)
-            direction = "equal" if re.search(r"\b(comparable|on par|competitive|similar)\b", sentence, re.I) else (
-                "worse" if _worse(sentence) else "better")
-            for dataset in datasets or [None]:
-                for obj in objects or [None]:
-                    claims.append(_claim("comparison", subject, metric, None, dataset, obj, text, start, end,
-                                         direction))
+    consumed: set[int] = set()
+    if has_digit and reported and not prior:
+        claims.extend(_value_claims(text, start, end, inside, proposed, frames, consumed, context))
+    has_result = any(c["kind"] == "result" for c in claims)
+    has_difference = any(c["kind"] == "comparison" for c in claims)
+    datasets = _distinct(m.canonical for m in inside if m.label == "DATASET")
+    if datasets:
+        context.dataset = datasets[-1]
+    hypothetical = bool(HYPOTHETICAL.search(sentence))
+    subject = _subject(inside, [], proposed, sentence, start)
+    if (not has_result and own and not prior and SOTA_CUES.search(sentence)
+            and not SOTA_AS_OBJECT.search(sentence)):
+        for dataset in datasets or [None]:
+            claims.append(_claim("sota", subject, None, None, dataset, None, text, start, end, None))
+    for index, frame in enumerate(frames):
+        if index in consumed or (prior or has_difference or hypothetical) and not frame.objects:
+            continue
+        if not own and not (frame.objects and frame.subjects):
+            continue  # somebody else's unnamed work against something unnamed: too vague
+        for subject_name in frame.subjects or [subject]:
+            for dataset in [d for d in datasets if d not in frame.objects] or [None]:
+                for obj in frame.objects or [None]:
+                    claims.append(_claim("comparison", subject_name, frame.metric, None, dataset, obj, text,
+                                         start, end, frame.direction))
     return claims[:MAX_CLAIMS_PER_SENTENCE]
 
 
-def comparison_only(sentence: str) -> bool:
-    """ "outperforms state-of-the-art methods" compares; it does not claim to be the state of the art."""
-    return bool(re.search(r"\b(outperform\w*|surpass\w*|than|over|compared)\b[^.]{0,40}state[- ]of[- ]the[- ]art",
-                          sentence, re.IGNORECASE))
+def _value_claims(text: str, start: int, end: int, inside: list[_Mention], proposed: list[str],
+                  frames: list[_Frame], consumed: set[int], context: _PaperContext) -> list[dict]:
+    """Result and valued comparison claims, one per value."""
+    sentence = text[start:end]
+    blocked = [(m.start, m.end) for m in inside if m.label != "METRIC"]
+    values = find_values(text, start, end, blocked)
+    if not values:
+        return []
+    subject = _subject(inside, [], proposed, sentence, start)
+    last_of_group: dict[int, Value] = {}
+    first_of_group: dict[int, Value] = {}
+    members: dict[int, list[Value]] = {}
+    for value in values:
+        last_of_group[value.group] = value
+        first_of_group.setdefault(value.group, value)
+        members.setdefault(value.group, []).append(value)
+    claims: list[dict] = []
+    for value in values:
+        last, first = last_of_group[value.group], first_of_group[value.group]
+        after = text[last.span_end : min(end, last.span_end + 40)]
+        metric = _metric_for(inside, value, first, last)
+        previous_end = max((v.span_end for v in values if v.span_end <= first.start), default=start)
+        next_start = min((v.start for v in values if v.start >= last.span_end), default=end)
+        dataset = _dataset_for(inside, first.start, last.span_end, previous_end, next_start) or (
+            context.dataset if not any(m.label == "DATASET" for m in inside) else None)
+        frame_index = _frame_for(frames, value)
+        frame = frames[frame_index] if frame_index is not None else None
+        value_subject = _value_subject(inside, value, frame, subject, proposed, sentence, start)
+        if is_difference(text, start, value, after):
+            if frame_index is not None:
+                consumed.add(frame_index)
+            objects = frame.objects if frame else _objects(sentence, start, inside)
+            group = members[value.group]
+            if objects and len(objects) == len(group) > 1:
+                obj = objects[group.index(value)]  # "DeiT-B/ResMLP-B24 by 0.3%/1.1%": pairwise
+            else:
+                obj = objects[0] if objects else None
+            before = text[max(start, value.start - 40) : value.start]
+            direction = "worse" if worse_words(before + after[:30]) or (frame and frame.direction == "worse") \
+                else "better"
+            claims.append(_claim("comparison", value_subject, metric or (frame.metric if frame else None),
+                                 value.text, dataset, obj, text, start, end, direction))
+            if metric:
+                context.metric = metric
+        else:
+            if metric is None and _leans_on_context(sentence, value, inside, start):
+                metric = context.metric
+            if metric:
+                claims.append(_claim("result", value_subject, metric, value.text, dataset, None, text, start, end,
+                                     None))
+                context.metric = metric
+                if frame_index is not None and frame is not None and not frame.objects:
+                    consumed.add(frame_index)
+    return claims
 
 
-def _names_own(sentence: str, mentions: list[_Mention], start: int, end: int, proposed: list[str]) -> bool:
-    return any(m.canonical in proposed for m in mentions if start <= m.start < end)
+def _leans_on_context(sentence: str, value: Value, inside: list[_Mention], offset: int) -> bool:
+    """ "On YouTube Faces DB it achieves 95.12%": a bare percentage reached on a named dataset."""
+    if parse_value(value.text)[1] != "%":
+        return False
+    before = sentence[: value.start - offset]
+    return bool(re.search(r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*)\s+(?:an?\s+|only\s+)?$", before,
+                          re.IGNORECASE)) and any(m.label == "DATASET" for m in inside)
 
 
-def _values(sentence: str, offset: int, inside: list[_Mention]) -> list[tuple[str, int, int]]:
-    """Claim-worthy values: numbers with a unit, or next to a metric; not counts, years or name digits."""
-    found = []
-    for match in VALUE_PATTERN.finditer(sentence):
-        value = match.group(0).strip()
-        if not any(ch.isdigit() for ch in value):
+def _frame_for(frames: list[_Frame], value: Value) -> int | None:
+    """The comparison phrase a value belongs to: the nearest whose reach covers it."""
+    best, best_distance = None, 1_000_000
+    for index, frame in enumerate(frames):
+        if frame.start - 45 <= value.start <= frame.reach + 30:
+            distance = 0 if frame.start <= value.start <= frame.reach else min(abs(value.start - frame.start),
+                                                                               abs(value.start - frame.reach))
+            if distance < best_distance:
+                best, best_distance = index, distance
+    return best
+
+
+def _frames(sentence: str, offset: int, inside: list[_Mention], proposed: list[str], own: bool) -> list[_Frame]:
+    """The comparison phrases of a sentence, each with what it compares against."""
+    frames: list[_Frame] = []
+    for match in COMPARISON_CUES.finditer(sentence):
+        direction = match.lastgroup or "better"
+        cue_start, cue_end = offset + match.start(), offset + match.end()
+        if frames and cue_start - frames[-1].end <= 14 and not re.search(r"[,;]", sentence[
+                frames[-1].end - offset : match.start()]):
+            frames[-1].end = max(frames[-1].end, cue_end)  # "comparable or better accuracy than": one phrase
+            frames[-1].reach = max(frames[-1].reach, cue_end)
             continue
-        value_start = offset + match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-        value_end = offset + match.end()
-        if any(m.start <= value_start < m.end for m in inside if m.label != "METRIC"):
-            continue  # "ResNet-50", "CIFAR-10"
-        number, unit = parse_value(value)
-        rest = sentence[match.end():]
-        if match.start() > 0 and sentence[match.start() - 1] == "(" and rest.startswith(")"):
-            continue  # "(2)": a list marker
-        if NOT_RESULTS.match(rest) or BASELINE_WORDS.search(sentence[max(0, match.start() - 20) : match.start()]):
-            continue
-        if not unit:
-            if re.fullmatch(r"(?:19|20)\d\d", value):
-                continue  # a year
-            if not _metric_adjacent(inside, value_start, value_end):
-                continue
-        elif unit == "%" and re.match(r"^\s*of\b", rest):
-            continue  # "50% of the data": a proportion of something
-        elif unit == "s" and not _metric_adjacent(inside, value_start, value_end):
-            continue
-        found.append((value, value_start, value_end))
-    return found
+        frames.append(_Frame(cue_start, cue_end, cue_end, direction, [], None, []))
+    clause_ends = [offset + m.start() for m in re.finditer(r";|, (?:while|whereas|but|and|which|where|"
+                                                           r"demonstrating|showing|indicating|thus)\b",
+                                                           sentence)] + [offset + len(sentence)]
+    for index, frame in enumerate(frames):
+        limit = min([c for c in clause_ends if c > frame.end] or [offset + len(sentence)])
+        if index + 1 < len(frames):
+            limit = min(limit, frames[index + 1].start)
+        window = sentence[frame.start - offset : limit - offset]
+        cue = OBJECT_CUES.search(window)
+        if cue is not None:
+            cue_end = frame.start + cue.end()
+            frame.objects, frame.reach = _objects_after(sentence, offset, inside, cue_end, limit)
+            if not frame.objects:
+                named = noun_phrase_object(sentence[cue_end - offset : limit - offset])
+                if named:
+                    frame.objects = [named]
+            frame.reach = max(frame.reach, frame.end)
+        frame.metric = _frame_metric(inside, frame, limit)
+        frame.subjects = _frame_subjects(sentence, offset, inside, frame, proposed, own, frames[:index])
+    return frames
 
 
-def _metric_adjacent(inside: list[_Mention], value_start: int, value_end: int) -> bool:
-    return any(m.label == "METRIC" and (0 <= value_start - m.end <= 12 or 0 <= m.start - value_end <= 4)
-               for m in inside)
+def _objects_after(sentence: str, offset: int, inside: list[_Mention], at: int, limit: int) -> tuple[list[str], int]:
+    candidates = [m for m in inside if at <= m.start < limit and m.label in ("ARCHITECTURE", "METHOD", "DATASET")]
+    if candidates and candidates[0].label != "DATASET" or any(
+            re.search(r"\b(?:on|in|across|for|over)\s+(?:the\s+|all\s+)?$", sentence[max(0, m.start - offset - 12) :
+                                                                               m.start - offset])
+            for m in candidates if m.label == "DATASET"):
+        candidates = [m for m in candidates if m.label != "DATASET"]  # "outperforms DeiT on ImageNet"
+    if candidates and candidates[0].start - at > 60:
+        return [], at
+    objects: list[str] = []
+    reach = at
+    for i, m in enumerate(candidates):
+        if i > 0 and m.start - candidates[i - 1].end > 40:
+            break
+        following = candidates[i + 1] if i + 1 < len(candidates) else None
+        if following is not None and EXAMPLES.search(sentence[m.end - offset : following.start - offset]):
+            continue  # "vision transformers like DeiT": the example is the object, not the family
+        if m.canonical not in objects:
+            objects.append(m.canonical)
+        reach = m.end
+    return objects[:4], reach
 
 
-def _metric_for(inside: list[_Mention], value_start: int, value_end: int, value_text: str) -> str | None:
-    unit = parse_value(value_text)[1]
-    for m in inside:  # "52.7 AP": the unit is the metric
-        if m.label == "METRIC" and value_start <= m.start and m.end <= value_end:
+def _frame_metric(inside: list[_Mention], frame: _Frame, limit: int) -> str | None:
+    for m in inside:
+        if m.label == "METRIC" and frame.start <= m.start < min(limit, frame.end + 30):
             return m.canonical
-    after = [m for m in inside if m.label == "METRIC" and 0 <= m.start - value_end <= 25]
-    if after:
-        return after[0].canonical
-    before = [m for m in inside if m.label == "METRIC" and 0 <= value_start - m.end <= 40]
-    if before:
-        return before[-1].canonical
-    if unit and unit not in ("%", "x"):
-        return None
     return None
 
 
-def _nearest(inside: list[_Mention], label: str, position: int, prefer_after: bool) -> str | None:
-    candidates = [m for m in inside if m.label == label]
-    if not candidates:
-        return None
-    after = [m for m in candidates if m.start >= position]
-    if prefer_after and after:
+def _frame_subjects(sentence: str, offset: int, inside: list[_Mention], frame: _Frame, proposed: list[str],
+                    own: bool, earlier: list[_Frame]) -> list[str]:
+    """Named things before the cue that it is said of ("MCTS and SMBO outperform ..."): the nearest, and its partner."""
+    clause_start = offset
+    for m in re.finditer(r"[;:]|, (?:while|whereas|but)\b", sentence[: frame.start - offset]):
+        clause_start = offset + m.end()
+    if earlier:
+        clause_start = max(clause_start, earlier[-1].reach)
+    before = [m for m in inside if clause_start <= m.start and m.end <= frame.start
+              and m.label in ("ARCHITECTURE", "METHOD") and m.canonical not in frame.objects]
+    if not before:
+        return []
+    last = before[-1]
+    subjects = [last.canonical]
+    if len(before) > 1:
+        gap = sentence[before[-2].end - offset : last.start - offset]
+        if re.fullmatch(r"\s*(?:,|and|, and|&|or)\s*", gap) and before[-2].canonical not in subjects:
+            subjects.insert(0, before[-2].canonical)
+    between = sentence[last.end - offset : frame.start - offset]
+    if EXAMPLES.search(between) or re.search(r"\b(?:with|using|via|of|on|in|for|from|to)\s*$", sentence[
+            : last.start - offset]):
+        if own:
+            return []  # "we build on ResNet ... and outperform X": the subject is the paper's method
+    return subjects
+
+
+def _value_subject(inside: list[_Mention], value: Value, frame: _Frame | None, subject: str, proposed: list[str],
+                   sentence: str, offset: int) -> str:
+    if frame is not None and frame.subjects:
+        return frame.subjects[-1]
+    return subject
+
+
+def _names_own(mentions: list[_Mention], proposed: list[str]) -> bool:
+    return any(m.canonical in proposed for m in mentions)
+
+
+def _metric_for(inside: list[_Mention], value: Value, first: Value, last: Value) -> str | None:
+    """The metric a value is on: named in its span ("52.7 AP"), after its list, or just before it."""
+    for m in inside:
+        if m.label == "METRIC" and value.start <= m.start and m.end <= value.span_end:
+            return m.canonical
+    after = [m for m in inside if m.label == "METRIC" and 0 <= m.start - last.span_end <= 25]
+    if after:
         return after[0].canonical
-    return min(candidates, key=lambda m: abs(m.start - position)).canonical
+    before = [m for m in inside if m.label == "METRIC" and 0 <= first.start - m.end <= 40]
+    if before:
+        return before[-1].canonical
+    return None
 
 
 def _distinct(names) -> list[str]:
@@ -245,12 +340,14 @@ def _distinct(names) -> list[str]:
     return out
 
 
-def _dataset_for(inside: list[_Mention], value_start: int, value_end: int) -> str | None:
+def _dataset_for(inside: list[_Mention], value_start: int, value_end: int, previous_end: int,
+                 next_start: int) -> str | None:
     """The dataset a value is reported on.
 
     "ADE20K mIoU of 55.6%": the dataset that heads the metric before the
     value; else the next dataset within the clause after the value; else the
-    nearest before it; else any in the sentence.
+    nearest before it; else any in the sentence. Text past a neighbouring
+    value belongs to that value ("100% on ImageNet, and 82% on X").
     """
     metrics_before = [m for m in inside if m.label == "METRIC" and 0 <= value_start - m.end <= 8]
     if metrics_before:
@@ -259,13 +356,18 @@ def _dataset_for(inside: list[_Mention], value_start: int, value_end: int) -> st
         if heads:
             return heads[-1].canonical
     datasets = [m for m in inside if m.label == "DATASET"]
-    after = [m for m in datasets if 0 <= m.start - value_end <= 60]
+    after = [m for m in datasets if 0 <= m.start - value_end <= 60 and m.start < next_start]
     if after:
         return after[0].canonical
-    before = [m for m in datasets if m.end <= value_start]
+    before = [m for m in datasets if previous_end <= m.start and m.end <= value_start]
     if before:
         return before[-1].canonical
-    return datasets[0].canonical if datasets else None
+    free = [m for m in datasets if not (m.start < previous_end or m.start >= next_start)]
+    if free:
+        return free[0].canonical
+    if len(datasets) == 1 and previous_end == value_start - 0 or len(_distinct(m.canonical for m in datasets)) == 1:
+        return datasets[0].canonical
+    return None
 
 
 def _objects(sentence: str, offset: int, inside: list[_Mention]) -> list[str]:
@@ -273,16 +375,7 @@ def _objects(sentence: str, offset: int, inside: list[_Mention]) -> list[str]:
     cue = OBJECT_CUES.search(sentence)
     if cue is None:
         return []
-    cue_end = offset + cue.end()
-    candidates = [m for m in inside if m.start >= cue_end and m.label in ("ARCHITECTURE", "METHOD")]
-    objects = []
-    for i, m in enumerate(candidates):
-        following = candidates[i + 1] if i + 1 < len(candidates) else None
-        if following is not None and EXAMPLES.search(sentence[m.end - offset : following.start - offset]):
-            continue  # "vision transformers like DeiT": the example is the object, not the family
-        if m.canonical not in objects:
-            objects.append(m.canonical)
-    return objects[:4]
+    return _objects_after(sentence, offset, inside, offset + cue.end(), offset + len(sentence))[0]
 
 
 def _subject(inside: list[_Mention], objects: list[str], proposed: list[str], sentence: str, offset: int) -> str:
@@ -302,10 +395,6 @@ def _subject(inside: list[_Mention], objects: list[str], proposed: list[str], se
     return proposed[0] if proposed else "PROPOSED"
 
 
-def _worse(text: str) -> bool:
-    return bool(re.search(r"\b(worse|degrad\w*|drops? in accuracy|lower accuracy|at the cost)\b", text, re.I))
-
-
 def _claim(kind: str, subject: str, metric: str | None, value: str | None, dataset: str | None,
            obj: str | None, text: str, start: int, end: int, direction: str | None) -> dict:
     number, unit = parse_value(value) if value else (None, "")
@@ -323,4 +412,3 @@ def _claim(kind: str, subject: str, metric: str | None, value: str | None, datas
         "start": start,
         "end": end,
     }
-

@@ -19,12 +19,19 @@ def fields(claim: kg.Claim) -> dict:
 
 
 def test_result_claim_with_metric_value_and_dataset():
-    (claim,) = claims("In particular, we improve a state-of-the-art framework with a strong backbone, "
-                      "reaching 52.7 AP on COCO test-dev.", title="RelationNet++: Bridging Visual Representations")
-    assert fields(claim) == {"kind": "result", "subject": "RelationNet++", "metric": "AP", "value": "52.7 AP",
+    found = claims("In particular, we improve a state-of-the-art framework with a strong backbone by about 2.0 AP, "
+                   "reaching 52.7 AP on COCO test-dev.", title="RelationNet++: Bridging Visual Representations")
+    gain, claim = found
+    assert fields(claim) == {"kind": "result", "subject": "RelationNet++", "metric": "AP", "value": "52.7",
                              "dataset": "COCO"}
-    assert claim.number == 52.7 and claim.unit == "AP"
+    assert claim.number == 52.7 and claim.unit is None
     assert claim.evidence.startswith("In particular") and claim.end > claim.start
+    assert (gain.kind, gain.value, gain.metric, gain.direction) == ("comparison", "2.0", "AP", "better")
+
+
+def test_a_metric_written_after_the_number_is_the_metric_not_part_of_the_value():
+    found = claims("Our detector reaches 41.3 mAP on COCO and our segmenter 47.9 mIoU on ADE20K.")
+    assert [(c.value, c.metric, c.dataset) for c in found] == [("41.3", "mAP", "COCO"), ("47.9", "mIoU", "ADE20K")]
 
 
 def test_comparison_claim_with_speedup_over_a_named_baseline():

@@ -1,0 +1,123 @@
+"""Word patterns that make a sentence a claim: comparisons, state of the art, and whose work it is.
+
+Kept apart from the assembly in :mod:`extractors.claims` so that the
+vocabulary can grow without touching the logic. Every pattern is about how
+abstracts phrase results in general ("outperforms", "fewer parameters than",
+"on par with", "sets a new state of the art"), never about one paper.
+"""
+from __future__ import annotations
+
+import re
+
+_COMPARATIVE = (r"(?:better|superior|faster|higher|lower|fewer|less|lesser|smaller|cheaper|stronger|greater|"
+                r"larger|more\s+(?:accurate|efficient|robust|compact|stable|expressive|effective|precise|"
+                r"scalable|reliable|interpretable|faithful))")
+#: A comparative that needs a "than"/"to" to be a comparison ("better ... than X").
+_COMPARED = (rf"{_COMPARATIVE}(?:\s+[\w-]+){{0,4}}?\s+(?:than|compared|relative)")
+#: Better/worse/equal verbs and phrases; each match is one comparison in the sentence.
+COMPARISON_CUES = re.compile(
+    r"\b(?P<worse>(?:can ?not|cannot|do(?:es)? not|did not|fails? to|unable to)\s+(?:match|outperform\w*|"
+    r"surpass\w*|beat|exceed|compete)\w*|lags? behind|lagging behind|underperform\w*|inferior to|"
+    r"(?:is|are|was|were|remains?)\s+(?:often\s+)?underwhelming|worse than)"
+    r"|(?P<equal>on[- ]par|comparable (?:or|to|with|performance|results|accuracy|quality)|"
+    r"competitive(?:ly)? (?:with|to|against|performance|results|accuracy|quality)|"
+    r"similar (?:performance|accuracy|results) (?:to|as)|"
+    r"(?:match|matches|matching) (?:or exceed\w* )?(?:the )?(?:performance|accuracy|results)|"
+    r"(?:rival|rivals|rivaling)\b|as (?:accurate|good) as|"
+    r"at the same level of accuracy|equally effective|equivalent performance)"
+    r"|(?P<better>out-?perform\w*|surpass\w*|exceed\w*|beats?|improv\w* (?:over|upon)|superior to|"
+    r"(?:performance|results?|accuracy|improvements?|gains?|advantages?) over|"
+    rf"{_COMPARED}|superior (?:performance|accuracy|results|predictive accuracy|trade-?off)|"
+    r"(?:significant|substantial|consistent|large|notable|considerable|clear|marked|remarkable|better|improved)\s+"
+    r"(?:performance\s+)?(?:improvements?|gains?|boosts?)|"
+    r"(?:better|higher|improved|superior)\s+(?:performance|results|accuracy|generali[sz]ation)|"
+    rf"(?:fewer|less|lesser|lower|smaller|faster|higher|cheaper)\s+(?:[\w-]+\s+){{0,2}}?(?:parameters|params|FLOPs|"
+    r"GFLOPs|MACs|memory(?:\s+footprint|\s+usage)?|GPU\s+(?:RAM|memory)|latency|computation(?:al)?\s*(?:cost)?|"
+    r"compute|cost|speed|convergence|inference|training(?:\s+time)?|energy(?:\s+consumption)?|hallucinations?|"
+    r"error(?:\s+rates?)?|loss|perplexity|throughput)|"
+    r"order of magnitude (?:speedup|faster|fewer|less|smaller|reduction))",
+    re.IGNORECASE,
+)
+#: Words after which the named things are what is compared against.
+OBJECT_CUES = re.compile(
+    r"\b(?:than|over|outperform\w*|out-performing|surpass\w*|beat|beats|exceed\w*|compared (?:to|with)|"
+    r"in comparison (?:to|with)|against|versus|vs\.?|relative to|on par with|comparable to|comparable with|"
+    r"competitive(?:ly)? (?:with|to|against)|match(?:es|ing)?|rival\w*|behind|inferior to|as \w+ as)\b",
+    re.IGNORECASE,
+)
+#: A claim to be the state of the art, not "state-of-the-art models" as a description of others.
+SOTA_CUES = re.compile(
+    r"\b((?:achiev\w*|obtain\w*|reach\w*|sets?|setting|establish\w*|yield\w*|deliver\w*|attain\w*|report\w*|"
+    r"demonstrat\w*|show\w*|produc\w*|with|leads? to|new|advanc\w*|push\w*|improv\w*)\b[^.;]{0,40}"
+    r"\b(?:state[- ]of[- ](?:the[- ])?art|SOTA)\b"
+    r"(?!\s+(?:methods?|models?|approaches|networks?|baselines?|techniques|architectures|systems|DNNs|CNNs|"
+    r"detectors|algorithms|frameworks|works|competitors|self-supervised|image-text|[\w-]+ (?:methods|models)))"
+    r"|state[- ]of[- ]the[- ]art (?:performance|results?|accuracy) (?:is|are|was|were) (?:achieved|obtained|reached)"
+    r"|(?:ranks?|ranked|ranking) (?:first|1st|top)|new records?)",
+    re.IGNORECASE,
+)
+#: "outperforms state-of-the-art methods" compares; it does not claim to be the state of the art.
+SOTA_AS_OBJECT = re.compile(r"\b(outperform\w*|surpass\w*|than|over|compar\w*|against)\b[^.]{0,40}"
+                            r"state[- ]of[- ](?:the[- ])?art", re.IGNORECASE)
+OWN_WORK = re.compile(
+    r"\b(we|our|ours|the proposed|this (?:paper|work|method|approach|model)|experiments? (?:show|demonstrate|"
+    r"indicate|reveal|validate|confirm)|results? (?:show|demonstrate|indicate)|achiev\w*|obtain\w*|reach\w*|"
+    r"attain\w*|yield\w*|scor\w*|retain\w*|maintain\w*|records?)\b",
+    re.IGNORECASE,
+)
+OWN_STRICT = re.compile(r"\b(we|our|ours|the proposed|this (?:paper|work|method|approach|model))\b", re.IGNORECASE)
+PRIOR_WORK = re.compile(r"^\s*(existing|previous|prior|many|most|current|traditional|conventional|"
+                        r"although|while|despite|unlike|in contrast to|if|when|to)\b", re.IGNORECASE)
+#: Hedged or hypothetical sentences state no result.
+HYPOTHETICAL = re.compile(r"\b(could|would|might|may|whether|if|we hypothesi[sz]e|we ask|aim to|goal is|seek|"
+                          r"hope|expect\w*)\b",
+                          re.IGNORECASE)
+EXAMPLES = re.compile(r"\b(like|such as|including|e\.g\.|i\.e\.|namely)\b", re.IGNORECASE)
+#: Heads of noun phrases too generic to be a comparison object ("existing methods", "the baselines").
+GENERIC_OBJECTS = frozenset("""method methods model models approach approaches baseline baselines technique
+techniques work works counterpart counterparts competitor competitors alternative alternatives one ones system
+systems algorithm algorithms art state-of-the-art state-of-art sota concurrent framework frameworks network networks architecture
+architectures result results performance others literature prior previous existing other all the a an its their
+these those them it that this several various many most current recent strong competing standard original
+conventional traditional relevant popular leading prevalent""".split())
+#: Words that end an object noun phrase.
+_NP_STOP = re.compile(r"^(?:on|in|at|for|with|by|while|and|or|but|across|under|using|which|that|when|where|"
+                      r"of|to|from|as|without|in|is|are|was|were|,|;|\.|\(|\))$", re.IGNORECASE)
+
+
+def worse_words(text: str) -> bool:
+    """A value or phrase that reports a loss ("1% less accuracy", "at the cost of")."""
+    return bool(re.search(r"\b(worse|degrad\w*|drops? in accuracy|lower accuracy|less accuracy|at the cost|"
+                          r"lags?|inferior)\b", text, re.IGNORECASE))
+
+
+def noun_phrase_object(fragment: str) -> str | None:
+    """The compared-against noun phrase at the start of ``fragment`` when it names something specific.
+
+    "state-of-the-art Bayesian filters in complex scenarios" -> "Bayesian filters";
+    "existing methods on ImageNet" -> None (too generic to name).
+    """
+    words = re.findall(r"[\w+\-/.']+|[,;()]", fragment[:80])
+    phrase: list[str] = []
+    for word in words:
+        if re.fullmatch(r"[a-z]+ed|[\d.,]+|/", word):
+            break  # "B-cos models trained from scratch", "fewer than 4 billion tokens"
+        if _NP_STOP.match(word) or word.endswith("."):
+            if word.endswith(".") and len(word) > 1 and not _NP_STOP.match(word):
+                phrase.append(word.rstrip("."))
+            break
+        phrase.append(word)
+        if len(phrase) >= 5:
+            break
+    while phrase and (phrase[0].lower() in GENERIC_OBJECTS or phrase[0].lower() in ("the", "a", "an")
+                      or re.fullmatch(r"state-of-the-art|well-\S+|\S+-based|\S+-of-the-art|\S+ly", phrase[0],
+                                      re.IGNORECASE)):
+        phrase.pop(0)
+    while phrase and phrase[-1].lower() in ("models", "model", "methods", "method", "approaches", "approach",
+                                            "variants", "counterparts", "baselines", "ones"):
+        phrase.pop()
+    if not phrase or all(w.lower() in GENERIC_OBJECTS for w in phrase) or not phrase[0][0].isalpha():
+        return None
+    if not any(ch.isupper() for ch in "".join(phrase)) and len(phrase) < 2:
+        return None  # one lowercase word ("humans") is too vague to name
+    return " ".join(phrase)
