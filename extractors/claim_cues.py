@@ -24,7 +24,7 @@ COMPARISON_CUES = re.compile(
     r"similar (?:performance|accuracy|results) (?:to|as)|"
     r"(?:match|matches|matching) (?:or exceed\w* )?(?:the )?(?:performance|accuracy|results)|"
     r"(?:rival|rivals|rivaling)\b|as (?:accurate|good) as|"
-    r"at the same level of accuracy|equally effective|equivalent performance)"
+    r"at the same level of accuracy|equally effective|equivalent performance|comparable (?:number|amount) of)"
     r"|(?P<better>out-?perform\w*|surpass\w*|exceed\w*|beats?|improv\w* (?:over|upon)|superior to|"
     r"(?:performance|results?|accuracy|improvements?|gains?|advantages?) over|"
     rf"{_COMPARED}|superior (?:performance|accuracy|results|predictive accuracy|trade-?off)|"

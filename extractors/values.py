@@ -26,7 +26,7 @@ UNIT_WORDS = ("AP", "mAP", "AP50", "AP75", "dB", "BLEU", "points", "point", "pp"
               "PSNR", "ROUGE", "CIDEr", "F1", "IoU", "GFLOPs", "FLOPs", "MACs", "params", "s")
 
 _NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
-_RANGE = rf"{_NUMBER}(?:\s?(?:sim|~|-|–|to)\s?{_NUMBER})?"
+_RANGE = rf"{_NUMBER}(?:(?:\s?\\?%)?\s?(?:sim|~|-|–|to)\s?{_NUMBER})?"
 _UNIT = r"(?:\s?(?:\\?%|percent\b|×|x\b|X\b|times\b|-fold\b|\s?fold\b)|[KMBG]\b)?"
 _WORD_UNIT = rf"(?:\s?(?:{'|'.join(re.escape(u) for u in UNIT_WORDS)})\b)?"
 VALUE_PATTERN = re.compile(rf"(?<![\w.\-]){_RANGE}{_UNIT}{_WORD_UNIT}")
