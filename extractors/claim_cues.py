@@ -13,25 +13,27 @@ _COMPARATIVE = (r"(?:better|superior|faster|higher|lower|fewer|less|lesser|small
                 r"larger|more\s+(?:accurate|efficient|robust|compact|stable|expressive|effective|precise|"
                 r"scalable|reliable|interpretable|faithful))")
 #: A comparative that needs a "than"/"to" to be a comparison ("better ... than X").
-_COMPARED = (rf"{_COMPARATIVE}(?:\s+[\w-]+){{0,4}}?\s+(?:than|compared|relative)")
+_COMPARED = (rf"{_COMPARATIVE}(?:\s+[\w-]+){{0,4}}?\s+(?:than(?!\s+(?:\d|one|two|three|half))|compared|relative)")
 #: Better/worse/equal verbs and phrases; each match is one comparison in the sentence.
 COMPARISON_CUES = re.compile(
     r"\b(?P<worse>(?:can ?not|cannot|do(?:es)? not|did not|fails? to|unable to)\s+(?:match|outperform\w*|"
     r"surpass\w*|beat|exceed|compete)\w*|lags? behind|lagging behind|underperform\w*|inferior to|"
     r"(?:is|are|was|were|remains?)\s+(?:often\s+)?underwhelming|worse than)"
-    r"|(?P<equal>on[- ]par|comparable (?:or|to|with|performance|results|accuracy|quality)|"
+    r"|(?P<equal>on[- ]par\b|comparable (?:or|to|with|performance|results|accuracy|quality)|"
     r"competitive(?:ly)? (?:with|to|against|performance|results|accuracy|quality)|"
     r"similar (?:performance|accuracy|results) (?:to|as)|"
     r"(?:match|matches|matching) (?:or exceed\w* )?(?:the )?(?:performance|accuracy|results)|"
     r"(?:rival|rivals|rivaling)\b|as (?:accurate|good) as|"
     r"at the same level of accuracy|equally effective|equivalent performance|comparable (?:number|amount) of)"
     r"|(?P<better>out-?perform\w*|surpass\w*|exceed\w*|beats?|improv\w* (?:over|upon)|superior to|"
+    r"(?:improv|boost|enhanc|advanc)\w* (?:the (?:[\w-]+ )?(?:performance|results|accuracy) (?:of|on)\b(?! (?:the|our)\b)|"
+    r"(?!the\b|state-of-the-art\b)[\w-]+ (?:performance|results|accuracy)\b)|"
     r"(?:performance|results?|accuracy|improvements?|gains?|advantages?) over|"
     rf"{_COMPARED}|superior (?:performance|accuracy|results|predictive accuracy|trade-?off)|"
     r"(?:significant|substantial|consistent|large|notable|considerable|clear|marked|remarkable|better|improved)\s+"
     r"(?:performance\s+)?(?:improvements?|gains?|boosts?)|"
     r"(?:better|higher|improved|superior)\s+(?:performance|results|accuracy|generali[sz]ation)|"
-    rf"(?:fewer|less|lesser|lower|smaller|faster|higher|cheaper)\s+(?:[\w-]+\s+){{0,2}}?(?:parameters|params|FLOPs|"
+    rf"(?:fewer|less|lesser|lower|smaller|faster|higher|cheaper)\s+(?:[\w-]+\s+){{0,2}}(?:parameters|params|FLOPs|"
     r"GFLOPs|MACs|memory(?:\s+footprint|\s+usage)?|GPU\s+(?:RAM|memory)|latency|computation(?:al)?\s*(?:cost)?|"
     r"compute|cost|speed|convergence|inference|training(?:\s+time)?|energy(?:\s+consumption)?|hallucinations?|"
     r"error(?:\s+rates?)?|loss|perplexity|throughput)|"
@@ -42,7 +44,8 @@ COMPARISON_CUES = re.compile(
 OBJECT_CUES = re.compile(
     r"\b(?:than|over|outperform\w*|out-performing|surpass\w*|beat|beats|exceed\w*|compared (?:to|with)|"
     r"in comparison (?:to|with)|against|versus|vs\.?|relative to|on par with|comparable to|comparable with|"
-    r"competitive(?:ly)? (?:with|to|against)|match(?:es|ing)?|rival\w*|behind|inferior to|as \w+ as)\b",
+    r"competitive(?:ly)? (?:with|to|against)|match(?:es|ing)?|rival\w*|behind|inferior to|as \w+ as|"
+    r"(?:performance|results|accuracy) of)\b",
     re.IGNORECASE,
 )
 #: A claim to be the state of the art, not "state-of-the-art models" as a description of others.
@@ -79,7 +82,7 @@ techniques work works counterpart counterparts competitor competitors alternativ
 systems algorithm algorithms art state-of-the-art state-of-art sota concurrent framework frameworks network networks architecture
 architectures result results performance others literature prior previous existing other all the a an its their
 these those them it that this several various many most current recent strong competing standard original
-conventional traditional relevant popular leading prevalent""".split())
+conventional traditional relevant popular leading prevalent our ours we""".split())
 #: Words that end an object noun phrase.
 _NP_STOP = re.compile(r"^(?:on|in|at|for|with|by|while|and|or|but|across|under|using|which|that|when|where|"
                       r"of|to|from|as|without|in|is|are|was|were|,|;|\.|\(|\))$", re.IGNORECASE)

@@ -164,6 +164,8 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], propo
     for value in values:
         last, first = last_of_group[value.group], first_of_group[value.group]
         after = text[last.span_end : min(end, last.span_end + 40)]
+        if re.search(r"\d[KMBG]$", value.text) and not _counts_a_metric(inside, value):
+            continue  # "ImageNet-1K and 4K": a name or a size, not a result
         metric = _metric_for(inside, value, first, last)
         dataset = datasets_of[value.group]
         frame_index = _frame_for(frames, value)
@@ -195,6 +197,12 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], propo
                 if frame_index is not None and frame is not None and not frame.objects:
                     consumed.add(frame_index)
     return claims
+
+
+def _counts_a_metric(inside: list[_Mention], value: Value) -> bool:
+    """ "354K parameters", "a parameter count of 1.2M": a K/M/B number is a result only as a count of a metric."""
+    return any(m.label == "METRIC" and (0 <= m.start - value.end <= 3 or 0 <= value.start - m.end <= 8)
+               for m in inside)
 
 
 def _leans_on_context(sentence: str, value: Value, inside: list[_Mention], offset: int) -> bool:
@@ -247,7 +255,8 @@ def _frames(sentence: str, offset: int, inside: list[_Mention], proposed: list[s
                 if named:
                     frame.objects = [named]
             frame.reach = max(frame.reach, frame.end)
-        if not frame.objects and index > 0 and frames[index - 1].objects:
+        if not frame.objects and index > 0 and frames[index - 1].objects and not re.search(
+                r";|\bbut\b|\bwhereas\b", sentence[frames[index - 1].end - offset : frame.start - offset]):
             frame.objects = list(frames[index - 1].objects)  # "outperforms X ... with fewer parameters": than X
         frame.metric = _frame_metric(inside, frame, limit)
         frame.subjects = _frame_subjects(sentence, offset, inside, frame, proposed, own, frames[:index])
