@@ -26,7 +26,9 @@ COMPARISON_CUES = re.compile(
     r"(?:rival|rivals|rivaling)\b|as (?:accurate|good) as|"
     r"at the same level of accuracy|equally effective|equivalent performance|comparable (?:number|amount) of)"
     r"|(?P<better>out-?perform\w*|surpass\w*|exceed\w*|beats?|improv\w* (?:over|upon)|superior to|"
-    r"(?:improv|boost|enhanc|advanc)\w* (?:the (?:[\w-]+ )?(?:performance|results|accuracy) (?:of|on)\b(?! (?:the|our)\b)|"
+    r"(?:contrasted|compared favou?rably) (?:with|to)|"
+    r"(?:improv|boost|enhanc|advanc)\w* (?:the (?:[\w-]+ )?(?:performance|results|accuracy|efficiency) (?:of|on)\b"
+    r"(?! (?:the|our)\b)|"
     r"(?!the\b|state-of-the-art\b)[\w-]+ (?:performance|results|accuracy)\b)|"
     r"(?:performance|results?|accuracy|improvements?|gains?|advantages?) over|"
     rf"{_COMPARED}|superior (?:performance|accuracy|results|predictive accuracy|trade-?off)|"
@@ -45,7 +47,7 @@ OBJECT_CUES = re.compile(
     r"\b(?:than|over|outperform\w*|out-performing|surpass\w*|beat|beats|exceed\w*|compared (?:to|with)|"
     r"in comparison (?:to|with)|against|versus|vs\.?|relative to|on par with|comparable to|comparable with|"
     r"competitive(?:ly)? (?:with|to|against)|match(?:es|ing)?|rival\w*|behind|inferior to|as \w+ as|"
-    r"(?:performance|results|accuracy) of)\b",
+    r"(?:performance|results|accuracy|efficiency) of|contrasted with|similar (?:\w+ )?to)\b",
     re.IGNORECASE,
 )
 #: A claim to be the state of the art, not "state-of-the-art models" as a description of others.
@@ -68,7 +70,9 @@ OWN_WORK = re.compile(
     r"attain\w*|yield\w*|scor\w*|retain\w*|maintain\w*|records?)\b",
     re.IGNORECASE,
 )
-OWN_STRICT = re.compile(r"\b(we|our|ours|the proposed|this (?:paper|work|method|approach|model))\b", re.IGNORECASE)
+OWN_STRICT = re.compile(r"\b(we|our|ours|the proposed|this (?:paper|work|method|approach|model))\b|"
+                        r"^\s*(?:It|They)\b|\b(?:experiments?|results?|evaluations?|studies) (?:on [^,]{0,40})?"
+                        r"(?:show|demonstrate|indicate|reveal|validate|confirm|verify)", re.IGNORECASE)
 PRIOR_WORK = re.compile(r"^\s*(existing|previous|prior|many|most|current|traditional|conventional|"
                         r"although|while|despite|unlike|in contrast to|if|when|to)\b", re.IGNORECASE)
 #: Hedged or hypothetical sentences state no result.

@@ -218,7 +218,7 @@ def _frame_for(frames: list[_Frame], value: Value) -> int | None:
     """The comparison phrase a value belongs to: the nearest whose reach covers it."""
     best, best_distance = None, 1_000_000
     for index, frame in enumerate(frames):
-        if frame.start - 45 <= value.start <= frame.reach + 30:
+        if frame.start - 25 <= value.start <= frame.reach + 30:
             distance = 0 if frame.start <= value.start <= frame.reach else min(abs(value.start - frame.start),
                                                                                abs(value.start - frame.reach))
             if distance < best_distance:
@@ -232,7 +232,7 @@ def _frames(sentence: str, offset: int, inside: list[_Mention], proposed: list[s
     for match in COMPARISON_CUES.finditer(sentence):
         direction = match.lastgroup or "better"
         cue_start, cue_end = offset + match.start(), offset + match.end()
-        if frames and cue_start - frames[-1].end <= 14 and not re.search(r"[,;]", sentence[
+        if frames and cue_start - frames[-1].end <= 14 and not re.search(r"[,;]|\band\b", sentence[
                 frames[-1].end - offset : match.start()]):
             frames[-1].end = max(frames[-1].end, cue_end)  # "comparable or better accuracy than": one phrase
             frames[-1].reach = max(frames[-1].reach, cue_end)
@@ -255,11 +255,17 @@ def _frames(sentence: str, offset: int, inside: list[_Mention], proposed: list[s
                 if named:
                     frame.objects = [named]
             frame.reach = max(frame.reach, frame.end)
-        if not frame.objects and index > 0 and frames[index - 1].objects and not re.search(
-                r";|\bbut\b|\bwhereas\b", sentence[frames[index - 1].end - offset : frame.start - offset]):
-            frame.objects = list(frames[index - 1].objects)  # "outperforms X ... with fewer parameters": than X
         frame.metric = _frame_metric(inside, frame, limit)
         frame.subjects = _frame_subjects(sentence, offset, inside, frame, proposed, own, frames[:index])
+    for index, frame in enumerate(frames):  # "outperforms X ... with fewer parameters": fewer than X's too
+        if frame.objects:
+            continue
+        for other in (frames[index - 1] if index else None, frames[index + 1] if index + 1 < len(frames) else None):
+            if other is not None and other.objects and not re.search(
+                    r";|\bbut\b|\bwhereas\b", sentence[min(other.end, frame.end) - offset :
+                                                     max(other.start, frame.start) - offset]):
+                frame.objects = list(other.objects)
+                break
     return frames
 
 
@@ -275,15 +281,28 @@ def _objects_after(sentence: str, offset: int, inside: list[_Mention], at: int, 
     objects: list[str] = []
     reach = at
     for i, m in enumerate(candidates):
-        if i > 0 and m.start - candidates[i - 1].end > 40:
-            break
+        if i > 0:
+            gap = sentence[candidates[i - 1].end - offset : m.start - offset]
+            if not (_LIST_GAP.fullmatch(gap) or EXAMPLES.search(gap)):
+                break  # "fine-tuning with pruning": one thing, not two objects
         following = candidates[i + 1] if i + 1 < len(candidates) else None
         if following is not None and EXAMPLES.search(sentence[m.end - offset : following.start - offset]):
             continue  # "vision transformers like DeiT": the example is the object, not the family
         if m.canonical not in objects:
             objects.append(m.canonical)
         reach = m.end
+    if objects:  # "HRNet, FANet and DDRNets": names the entity rules missed, listed with ones they found
+        for name in _LISTED_NAME.finditer(sentence, reach - offset, limit - offset):
+            if name.start() != reach - offset:
+                break
+            if name.group(1) not in objects:
+                objects.append(name.group(1))
+            reach = offset + name.end()
     return objects[:4], reach
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or|/|&|\()?\s*(?:the\s+)?")
+_LISTED_NAME = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w.+/-]*[A-Za-z0-9+])")
 
 
 def _frame_metric(inside: list[_Mention], frame: _Frame, limit: int) -> str | None:
