@@ -71,7 +71,7 @@ OWN_WORK = re.compile(
     re.IGNORECASE,
 )
 OWN_STRICT = re.compile(r"\b(we|our|ours|the proposed|this (?:paper|work|method|approach|model))\b|"
-                        r"^\s*(?:It|They)\b|\b(?:experiments?|results?|evaluations?|studies) (?:on [^,]{0,40})?"
+                        r"^\s*It\b|\b(?:experiments?|results?|evaluations?|studies) (?:on [^,]{0,40})?"
                         r"(?:show|demonstrate|indicate|reveal|validate|confirm|verify)", re.IGNORECASE)
 PRIOR_WORK = re.compile(r"^\s*(existing|previous|prior|many|most|current|traditional|conventional|"
                         r"although|while|despite|unlike|in contrast to|if|when|to)\b", re.IGNORECASE)
@@ -86,7 +86,8 @@ techniques work works counterpart counterparts competitor competitors alternativ
 systems algorithm algorithms art state-of-the-art state-of-art sota concurrent framework frameworks network networks architecture
 architectures result results performance others literature prior previous existing other all the a an its their
 these those them it that this several various many most current recent strong competing standard original
-conventional traditional relevant popular leading prevalent our ours we""".split())
+conventional traditional relevant popular leading prevalent our ours we different numerous multiple diverse
+powerful competitive well-established established widely-used what those""".split())
 #: Words that end an object noun phrase.
 _NP_STOP = re.compile(r"^(?:on|in|at|for|with|by|while|and|or|but|across|under|using|which|that|when|where|"
                       r"of|to|from|as|without|in|is|are|was|were|,|;|\.|\(|\))$", re.IGNORECASE)

@@ -133,7 +133,7 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
         if not own and not (frame.objects and frame.subjects):
             continue  # somebody else's unnamed work against something unnamed: too vague
         for subject_name in frame.subjects or [subject]:
-            for dataset in [d for d in datasets if d not in frame.objects] or [None]:
+            for dataset in _frame_datasets(inside, frame) or [None]:
                 for obj in frame.objects or [None]:
                     claims.append(_claim("comparison", subject_name, frame.metric, None, dataset, obj, text,
                                          start, end, frame.direction))
@@ -267,6 +267,13 @@ def _frames(sentence: str, offset: int, inside: list[_Mention], proposed: list[s
                 frame.objects = list(other.objects)
                 break
     return frames
+
+
+def _frame_datasets(inside: list[_Mention], frame: _Frame) -> list[str]:
+    """ "outperforms Y on A and B": the datasets after the comparison; else "On A, X outperforms Y": those before."""
+    datasets = [m for m in inside if m.label == "DATASET" and m.canonical not in frame.objects]
+    after = _distinct(m.canonical for m in datasets if m.start >= frame.end)
+    return after or _distinct(m.canonical for m in datasets if m.start < frame.start)
 
 
 def _objects_after(sentence: str, offset: int, inside: list[_Mention], at: int, limit: int) -> tuple[list[str], int]:
