@@ -46,7 +46,7 @@ COMPARISON_CUES = re.compile(
 OBJECT_CUES = re.compile(
     r"\b(?:than|over|outperform\w*|out-performing|surpass\w*|beat|beats|exceed\w*|compared (?:to|with)|"
     r"in comparison (?:to|with)|against|versus|vs\.?|relative to|on par with|comparable to|comparable with|"
-    r"competitive(?:ly)? (?:with|to|against)|match(?:es|ing)?|rival\w*|behind|inferior to|as \w+ as|"
+    r"competitive(?:ly)? (?:\w+ ){0,2}(?:with|to|against)|comparable (?:\w+ ){0,2}(?:to|with)|match(?:es|ing)?|rival\w*|behind|inferior to|as \w+ as|"
     r"(?:performance|results|accuracy|efficiency) of|contrasted with|similar (?:\w+ )?to)\b",
     re.IGNORECASE,
 )
@@ -57,7 +57,8 @@ SOTA_CUES = re.compile(
     r"\b(?:state[- ]of[- ](?:the[- ])?art|SOTA)\b"
     r"(?!\s+(?:methods?|models?|approaches|networks?|baselines?|techniques|architectures|systems|DNNs|CNNs|"
     r"detectors|algorithms|frameworks|works|competitors|self-supervised|image-text|[\w-]+ (?:methods|models)))"
-    r"|state[- ]of[- ]the[- ]art (?:performance|results?|accuracy) (?:is|are|was|were) (?:achieved|obtained|reached)"
+    r"|state[- ]of[- ]the[- ]art (?:[\w-]+ ){0,3}(?:performance|results?|accuracy)[^.;]{0,40}\b(?:is|are|was|were) "
+    r"(?:achieved|obtained|reached)|(?:achiev|obtain)\w* leading (?:results|performance)"
     r"|(?:ranks?|ranked|ranking) (?:first|1st|top)|new records?)",
     re.IGNORECASE,
 )
@@ -90,6 +91,7 @@ conventional traditional relevant popular leading prevalent our ours we differen
 powerful competitive well-established established widely-used what those""".split())
 #: Words that end an object noun phrase.
 _NP_STOP = re.compile(r"^(?:on|in|at|for|with|by|while|and|or|but|across|under|using|which|that|when|where|"
+                      r"achieves?|does|do|did|has|have|had|can|could|reach(?:es)?|obtains?|uses?|"
                       r"of|to|from|as|without|in|is|are|was|were|,|;|\.|\(|\))$", re.IGNORECASE)
 
 

@@ -123,10 +123,12 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
         context.dataset = datasets[-1]
     hypothetical = bool(HYPOTHETICAL.search(sentence))
     subject = _subject(inside, [], proposed, sentence, start)
-    if (not has_result and own and not prior and SOTA_CUES.search(sentence)
-            and not SOTA_AS_OBJECT.search(sentence)):
-        for dataset in datasets or [None]:
-            claims.append(_claim("sota", subject, None, None, dataset, None, text, start, end, None))
+    sota = SOTA_CUES.search(sentence) if not has_result and not prior else None
+    if sota and not SOTA_AS_OBJECT.search(sentence):
+        holder = _sota_subject(sentence, start, inside, start + sota.start(), own, subject)
+        if holder:
+            for dataset in datasets or _listed_benchmarks(sentence, sota.end()) or [None]:
+                claims.append(_claim("sota", holder, None, None, dataset, None, text, start, end, None))
     for index, frame in enumerate(frames):
         if index in consumed or (prior or has_difference or hypothetical) and not frame.objects:
             continue
@@ -141,6 +143,26 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
     # one) then pairs a stated number with a stated number instead of spending it on a valueless statement.
     claims.sort(key=lambda c: c["value"] is not None)
     return claims[:MAX_CLAIMS_PER_SENTENCE]
+
+
+def _sota_subject(sentence: str, offset: int, inside: list[_Mention], cue: int, own: bool, subject: str) -> str | None:
+    """Who is the state of the art: the paper's work, or a model named just before the claim ("ViTs have pushed")."""
+    clause_start = offset + max((m.end() for m in re.finditer(r"[;:]|, (?:while|whereas|but)\b",
+                                                              sentence[: cue - offset])), default=0)
+    named = [m for m in inside if clause_start <= m.start and m.end <= cue and m.label in ("ARCHITECTURE", "METHOD")]
+    if own:
+        return subject if subject != "PROPOSED" or not named else named[-1].canonical
+    return named[-1].canonical if named else None
+
+
+def _listed_benchmarks(sentence: str, at: int) -> list[str]:
+    """ "state-of-the-art performance on the FashionAI, DARN, and Zappos50K benchmarks": names the rules missed."""
+    match = re.match(r"[^.;]{0,30}?\bon (?:the )?([A-Z][\w.+-]*[A-Za-z0-9])((?:(?:,\s*|\s+)(?:and\s+|or\s+)?"
+                     r"[A-Z][\w.+-]*[A-Za-z0-9])*)", sentence[at:])
+    if not match:
+        return []
+    names = [match.group(1)] + re.findall(r"[A-Z][\w.+-]*[A-Za-z0-9]", match.group(2))
+    return names if len(names) > 1 else []
 
 
 def _value_claims(text: str, start: int, end: int, inside: list[_Mention], proposed: list[str],
@@ -337,6 +359,9 @@ def _frame_subjects(sentence: str, offset: int, inside: list[_Mention], frame: _
         gap = sentence[before[-2].end - offset : last.start - offset]
         if re.fullmatch(r"\s*(?:,|and|, and|&|or)\s*", gap) and before[-2].canonical not in subjects:
             subjects.insert(0, before[-2].canonical)
+    head = before[-2] if len(subjects) > 1 else last
+    if EXAMPLES.search(sentence[max(0, head.start - offset - 12) : head.start - offset]):
+        return []  # "across ViTs, including DeiT-B and DeiT-S, demonstrating ...": examples, not the subject
     between = sentence[last.end - offset : frame.start - offset]
     if EXAMPLES.search(between) or re.search(r"\b(?:with|using|via|of|on|in|for|from|to)\s*$", sentence[
             : last.start - offset]):
