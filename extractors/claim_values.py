@@ -26,7 +26,7 @@ METRIC_WORDS = frozenset(w.lower() for w in ("AP", "mAP", "AP50", "AP75", "BLEU"
 NOT_RESULTS = re.compile(
     r"^\s*(?:of (?:the |all |our |its |their )?(?:data|training|samples|images|dataset|labels|tokens|"
     r"examples|instances|pixels|time|cases|the)|images?|samples?|epochs?|layers?|classes|categories|"
-    r"datasets?|tasks?|languages?|GPUs?|hours?|days?|steps?|examples?|subjects?|participants?|frames?|"
+    r"datasets?|tasks?|languages?|GPUs?(?!\s+(?:memory|RAM))|hours?|days?|steps?|examples?|subjects?|participants?|frames?|"
     r"videos?|users?|patients?|languages|tokens|words|sentences|documents|questions|nodes|edges|heads|"
     r"blocks|channels|views|shots?|iterations|runs|seeds|million|billion|thousand|years?|bits?|bytes?|"
     r"-?dimensional|-?bit|-?shot|-?way|-?layer|-?stage|resolution)\b",
@@ -62,10 +62,17 @@ class Value:
     end: int
     span_end: int  # end including a metric word written after it ("52.7 AP")
     group: int  # values written as one list share a group number
+    fraction: bool = False  # "1% of the teacher's FLOPs": a share of another model's cost, so a comparison
 
 
-def find_values(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Value]:
-    """The candidate values of ``text[start:end]``; ``blocked`` are name spans ("ResNet-50") to skip."""
+def find_values(text: str, start: int, end: int, blocked: list[tuple[int, int]],
+                metric_starts: tuple[int, ...] = ()) -> list[Value]:
+    """The candidate values of ``text[start:end]``.
+
+    ``blocked`` are name spans ("ResNet-50") to skip; ``metric_starts`` are
+    where metric names start, which make "5% of the teacher's FLOPs" a share
+    of a cost rather than "50% of the data".
+    """
     sentence = text[start:end]
     found: list[Value] = []
     group = 0
@@ -89,20 +96,21 @@ def find_values(text: str, start: int, end: int, blocked: list[tuple[int, int]])
         number, unit = parse_value(value_text)
         if number is None:
             continue
-        if NOT_RESULTS.match(rest):
+        fraction = unit == "%" and any(0 < m - span_end <= 35 for m in metric_starts) and bool(re.match(
+            r"^\s*of\s+(?:the\s+[\w-]+'s?|their|its|the original|the baseline)\s", rest))
+        if NOT_RESULTS.match(rest) and not fraction:
             continue
         if BASELINE_WORDS.search(sentence[max(0, local - 30) : local]):
             continue
         if not unit and re.fullmatch(r"(?:19|20)\d\d", value_text):
             continue  # a year
-        if unit == "%" and re.match(r"^\s*of\b", rest) and not re.match(r"^\s*of\s+(?:the\s+)?(?:accuracy|"
-                                                                         r"performance)", rest):
+        if unit == "%" and re.match(r"^\s*of\b", rest) and not fraction:
             continue  # "50% of the data": a proportion of something
         glue = sentence[previous_end - start : local] if previous_end is not None else None
         if glue is None or not _LIST_GLUE.match(glue):
             group += 1
         previous_end = span_end
-        found.append(Value(value_text, value_start, value_start + len(value_text), span_end, group))
+        found.append(Value(value_text, value_start, value_start + len(value_text), span_end, group, fraction))
     return found
 
 
@@ -118,7 +126,7 @@ def _without_metric_word(written: str) -> str:
 def is_difference(text: str, sentence_start: int, value: Value, after_group: str) -> bool:
     """True when the value is a gain or a ratio ("by 2.0 AP", "10x", "+1.3%", "1% higher") rather than a level."""
     unit = parse_value(value.text)[1]
-    if unit == "x" or value.text.startswith("+"):
+    if unit == "x" or value.text.startswith("+") or value.fraction:
         return True
     before = text[max(sentence_start, value.start - 40) : value.start]
     before = re.sub(r"(?:[+-]?[\d.]+\s?\\?%?\s?[A-Za-z]*\s?[/|]\s?)+$", "", before)

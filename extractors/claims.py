@@ -130,8 +130,10 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
             for dataset in datasets or _listed_benchmarks(sentence, sota.end()) or [None]:
                 claims.append(_claim("sota", holder, None, None, dataset, None, text, start, end, None))
     for index, frame in enumerate(frames):
-        if index in consumed or (prior or has_difference or hypothetical) and not frame.objects:
+        if index in consumed or (prior or hypothetical) and not frame.objects:
             continue
+        if has_difference and not frame.objects and frame.direction == "better":
+            continue  # the numbers say how much better; "on par" is a statement of its own
         if not own and not (frame.objects and frame.subjects):
             continue  # somebody else's unnamed work against something unnamed: too vague
         for subject_name in frame.subjects or [subject]:
@@ -170,7 +172,7 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], propo
     """Result and valued comparison claims, one per value."""
     sentence = text[start:end]
     blocked = [(m.start, m.end) for m in inside if m.label != "METRIC"]
-    values = find_values(text, start, end, blocked)
+    values = find_values(text, start, end, blocked, tuple(m.start for m in inside if m.label == "METRIC"))
     if not values:
         return []
     subject = _subject(inside, [], proposed, sentence, start)
