@@ -18,7 +18,7 @@ _COMPARED = (rf"{_COMPARATIVE}(?:\s+[\w-]+){{0,4}}?\s+(?:than(?!\s+(?:\d|one|two
 COMPARISON_CUES = re.compile(
     r"\b(?P<worse>(?:can ?not|cannot|do(?:es)? not|did not|fails? to|unable to)\s+(?:match|outperform\w*|"
     r"surpass\w*|beat|exceed|compete)\w*|lags? behind|lagging behind|underperform\w*|inferior to|"
-    r"(?:is|are|was|were|remains?)\s+(?:often\s+)?underwhelming|worse than)"
+    r"underwhelming|worse than)"
     r"|(?P<equal>on[- ]par\b|comparable (?:or|to|with|performance|results|accuracy|quality)|"
     r"competitive(?:ly)? (?:with|to|against|performance|results|accuracy|quality)|"
     r"similar (?:performance|accuracy|results) (?:to|as)|"
@@ -42,6 +42,38 @@ COMPARISON_CUES = re.compile(
     r"order of magnitude (?:speedup|faster|fewer|less|smaller|reduction))",
     re.IGNORECASE,
 )
+#: How the phrases of COMPARISON_CUES begin. Trying that long pattern only where a word starts like one of
+#: these (instead of at every word) keeps claims within a tenth of the extraction time.
+CUE_PREFIXES = ("can", "do", "did", "fail", "unable", "lag", "underperform", "underwhelming", "inferior", "worse",
+                "on", "comparable", "competitive", "similar", "match", "rival", "as", "at", "equally", "equivalent",
+                "out", "surpass", "exceed", "beat", "improv", "superior", "contrasted", "compared", "boost", "enhanc",
+                "advanc", "performance", "result", "accuracy", "gain", "advantage", "better", "faster", "higher",
+                "lower", "fewer", "less", "lesser", "smaller", "cheaper", "stronger", "greater", "larger", "more",
+                "significant", "substantial", "consistent", "large", "notable", "considerable", "clear", "marked",
+                "remarkable", "order")
+CUE_HEADS = frozenset(prefix[:2] for prefix in CUE_PREFIXES)
+#: Substrings without which no state-of-the-art claim can match (a cheap test before SOTA_CUES).
+SOTA_HINTS = ("art", "sota", "rank", "record", "leading")
+
+
+def comparison_cues(sentence: str, word_starts: list[int]) -> list[re.Match]:
+    """The comparison phrases of ``sentence``, tried at the given word starts (non-overlapping, in order)."""
+    found: list[re.Match] = []
+    last_end = 0
+    for at in word_starts:
+        if at < last_end:
+            continue
+        match = COMPARISON_CUES.match(sentence, at)
+        if match:
+            found.append(match)
+            last_end = match.end()
+    return found
+
+
+def might_claim_sota(lower_sentence: str) -> bool:
+    return any(hint in lower_sentence for hint in SOTA_HINTS)
+
+
 #: Words after which the named things are what is compared against.
 OBJECT_CUES = re.compile(
     r"\b(?:than|over|outperform\w*|out-performing|surpass\w*|beat|beats|exceed\w*|compared (?:to|with)|"

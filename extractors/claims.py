@@ -26,6 +26,7 @@ writes plain dicts to ``doc.user_data["kg_claims"]``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -34,12 +35,14 @@ from spacy.tokens import Doc
 from extractors.coined import PROPOSED_KEY
 from extractors.gazetteer import MENTIONS_KEY
 from extractors.tokens import token_view
-from extractors.claim_cues import (COMPARISON_CUES, EXAMPLES, HYPOTHETICAL, OBJECT_CUES, OWN_STRICT, OWN_WORK,
-                                   PRIOR_WORK, SOTA_AS_OBJECT, SOTA_CUES, noun_phrase_object, worse_words)
+from extractors.claim_cues import (CUE_HEADS, CUE_PREFIXES, EXAMPLES, HYPOTHETICAL, OBJECT_CUES, OWN_STRICT, OWN_WORK, PRIOR_WORK,
+                                   SOTA_AS_OBJECT, SOTA_CUES, comparison_cues, might_claim_sota, noun_phrase_object,
+                                   worse_words)
 from extractors.claim_values import Value, find_values, is_difference
 from extractors.values import parse_value
 
 CLAIMS_KEY = "kg_claims"
+_DIGIT = re.compile(r"\d")
 MAX_CLAIMS_PER_SENTENCE = 20
 
 
@@ -76,7 +79,8 @@ class _PaperContext:
 def claims_component(doc: Doc) -> Doc:
     view = token_view(doc)
     mentions = sorted(
-        (_Mention(s.label_, s.kb_id_ or s.text, view.starts[s.start], view.end(s.end - 1))
+        (_Mention(s.label_, s.kb_id_ or view.text[view.starts[s.start] : view.end(s.end - 1)], view.starts[s.start],
+                  view.end(s.end - 1))
          for s in doc.spans.get(MENTIONS_KEY, [])),
         key=lambda m: m.start,
     )
@@ -84,6 +88,8 @@ def claims_component(doc: Doc) -> Doc:
     claims: list[dict] = []
     bounds = view.sentence_starts or [0]
     context = _PaperContext()
+    mention_starts = [m.start for m in mentions]
+    cue_tokens = [i for i, word in enumerate(view.lower) if word[:2] in CUE_HEADS and word.startswith(CUE_PREFIXES)]
     for k, first in enumerate(bounds):
         if k == 0 and len(bounds) > 1:
             continue  # the title states no results
@@ -91,39 +97,51 @@ def claims_component(doc: Doc) -> Doc:
         if last < first:
             continue
         start, end = view.starts[first], view.end(last)
-        claims.extend(sentence_claims(view.text, start, end, mentions, proposed, context))
+        inside = [m for m in mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
+                  if m.end <= end]
+        cue_starts = [view.starts[i] - start for i in cue_tokens[bisect_left(cue_tokens, first) :
+                                                                 bisect_left(cue_tokens, last + 1)]]
+        claims.extend(sentence_claims(view.text, start, end, inside, proposed, context, cue_starts))
     doc.user_data[CLAIMS_KEY] = claims
     return doc
 
 
 def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], proposed: list[str],
-                    context: _PaperContext | None = None) -> list[dict]:
-    """The claims of the sentence ``text[start:end]``."""
+                    context: _PaperContext | None = None, cue_starts: list[int] | None = None) -> list[dict]:
+    """The claims of the sentence ``text[start:end]``.
+
+    ``cue_starts`` are the offsets (in the sentence) of words that may begin
+    a comparison phrase; by default every word start.
+    """
     context = context or _PaperContext()
     sentence = text[start:end]
     if sentence.rstrip().endswith("?"):
         return []  # a question states no result
     inside = [m for m in mentions if m.start >= start and m.end <= end]
-    own = bool(OWN_STRICT.search(sentence)) or _names_own(inside, proposed)
-    reported = own or bool(OWN_WORK.search(sentence))
-    prior = bool(PRIOR_WORK.match(sentence))
-    has_digit = any(ch.isdigit() for ch in sentence)
-    has_cue = bool(COMPARISON_CUES.search(sentence)) if (own or reported or inside) else False
-    if not has_digit and not has_cue and not SOTA_CUES.search(sentence):
+    if cue_starts is None:
+        cue_starts = [m.start() for m in re.finditer(r"\b\w", sentence)]
+    cues = comparison_cues(sentence, cue_starts)
+    has_digit = _DIGIT.search(sentence) is not None
+    lower = sentence.lower()
+    sota_hint = might_claim_sota(lower)
+    if not has_digit and not cues and not sota_hint:
         return []
-    frames = _frames(sentence, start, inside, proposed, own) if has_cue else []
+    prior = bool(PRIOR_WORK.match(sentence))
+    own = bool(cues or sota_hint) and (bool(OWN_STRICT.search(sentence)) or _names_own(inside, proposed))
+    reported = bool(cues) and (own or bool(OWN_WORK.search(sentence)))
+    frames = _frames(sentence, start, inside, proposed, own, cues) if cues and (reported or inside) else []
     claims: list[dict] = []
     consumed: set[int] = set()
+    subject = _subject(inside, [], proposed, sentence, start)
     if has_digit and not prior:
-        claims.extend(_value_claims(text, start, end, inside, proposed, frames, consumed, context))
+        claims.extend(_value_claims(text, start, end, inside, subject, frames, consumed, context))
     has_result = any(c["kind"] == "result" for c in claims)
     has_difference = any(c["kind"] == "comparison" for c in claims)
     datasets = _distinct(m.canonical for m in inside if m.label == "DATASET")
     if datasets:
         context.dataset = datasets[-1]
-    hypothetical = bool(HYPOTHETICAL.search(sentence))
-    subject = _subject(inside, [], proposed, sentence, start)
-    sota = SOTA_CUES.search(sentence) if not has_result and not prior else None
+    hypothetical = bool(frames) and bool(HYPOTHETICAL.search(sentence))
+    sota = SOTA_CUES.search(sentence) if sota_hint and not has_result and not prior else None
     if sota and not SOTA_AS_OBJECT.search(sentence):
         holder = _sota_subject(sentence, start, inside, start + sota.start(), own, subject)
         if holder:
@@ -167,7 +185,7 @@ def _listed_benchmarks(sentence: str, at: int) -> list[str]:
     return names if len(names) > 1 else []
 
 
-def _value_claims(text: str, start: int, end: int, inside: list[_Mention], proposed: list[str],
+def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subject: str,
                   frames: list[_Frame], consumed: set[int], context: _PaperContext) -> list[dict]:
     """Result and valued comparison claims, one per value."""
     sentence = text[start:end]
@@ -175,7 +193,6 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], propo
     values = find_values(text, start, end, blocked, tuple(m.start for m in inside if m.label == "METRIC"))
     if not values:
         return []
-    subject = _subject(inside, [], proposed, sentence, start)
     last_of_group: dict[int, Value] = {}
     first_of_group: dict[int, Value] = {}
     members: dict[int, list[Value]] = {}
@@ -194,7 +211,7 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], propo
         dataset = datasets_of[value.group]
         frame_index = _frame_for(frames, value)
         frame = frames[frame_index] if frame_index is not None else None
-        value_subject = _value_subject(inside, value, frame, subject, proposed, sentence, start)
+        value_subject = frame.subjects[-1] if frame is not None and frame.subjects else subject
         if is_difference(text, start, value, after):
             if frame_index is not None:
                 consumed.add(frame_index)
@@ -250,10 +267,11 @@ def _frame_for(frames: list[_Frame], value: Value) -> int | None:
     return best
 
 
-def _frames(sentence: str, offset: int, inside: list[_Mention], proposed: list[str], own: bool) -> list[_Frame]:
+def _frames(sentence: str, offset: int, inside: list[_Mention], proposed: list[str], own: bool,
+            cues: list[re.Match]) -> list[_Frame]:
     """The comparison phrases of a sentence, each with what it compares against."""
     frames: list[_Frame] = []
-    for match in COMPARISON_CUES.finditer(sentence):
+    for match in cues:
         direction = match.lastgroup or "better"
         cue_start, cue_end = offset + match.start(), offset + match.end()
         if frames and cue_start - frames[-1].end <= 14 and not re.search(r"[,;]|\band\b", sentence[
@@ -372,13 +390,6 @@ def _frame_subjects(sentence: str, offset: int, inside: list[_Mention], frame: _
     return subjects
 
 
-def _value_subject(inside: list[_Mention], value: Value, frame: _Frame | None, subject: str, proposed: list[str],
-                   sentence: str, offset: int) -> str:
-    if frame is not None and frame.subjects:
-        return frame.subjects[-1]
-    return subject
-
-
 def _names_own(mentions: list[_Mention], proposed: list[str]) -> bool:
     return any(m.canonical in proposed for m in mentions)
 
@@ -458,16 +469,20 @@ def _objects(sentence: str, offset: int, inside: list[_Mention]) -> list[str]:
     return _objects_after(sentence, offset, inside, offset + cue.end(), offset + len(sentence))[0]
 
 
+_OUR = re.compile(r"\b(?:our|the proposed)\s+", re.IGNORECASE)
+_WE = re.compile(r"\b(we|our|the proposed)\b", re.IGNORECASE)
+
+
 def _subject(inside: list[_Mention], objects: list[str], proposed: list[str], sentence: str, offset: int) -> str:
     for m in inside:
         if m.label in ("ARCHITECTURE", "METHOD") and m.canonical in proposed:
             return m.canonical
-    for cue in re.finditer(r"\b(?:our|the proposed)\s+", sentence, re.IGNORECASE):  # "Our ResNet-50 achieves"
+    for cue in _OUR.finditer(sentence):  # "Our ResNet-50 achieves"
         at = offset + cue.end()
         for m in inside:
             if m.label in ("ARCHITECTURE", "METHOD") and 0 <= m.start - at <= 1:
                 return m.canonical
-    if re.search(r"\b(we|our|the proposed)\b", sentence, re.IGNORECASE):
+    if _WE.search(sentence):
         return proposed[0] if proposed else "PROPOSED"
     for m in inside:
         if m.label in ("ARCHITECTURE", "METHOD") and m.canonical not in objects:
