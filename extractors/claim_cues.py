@@ -129,7 +129,8 @@ _NP_STOP = re.compile(r"^(?:on|in|at|for|with|by|while|and|or|but|across|under|u
 
 def worse_words(text: str) -> bool:
     """A value or phrase that reports a loss ("1% less accuracy", "at the cost of")."""
-    return bool(re.search(r"\b(worse|degrad\w*|drops? in accuracy|lower accuracy|less accuracy|at the cost|"
+    return bool(re.search(r"\b(worse|degrad\w*|drops? in accuracy|(?:accuracy|performance) (?:drops?|declines?)|"
+                          r"lower accuracy|less accuracy|at the cost|"
                           r"lags?|inferior)\b", text, re.IGNORECASE))
 
 

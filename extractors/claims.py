@@ -213,8 +213,8 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
         frame = frames[frame_index] if frame_index is not None else None
         value_subject = frame.subjects[-1] if frame is not None and frame.subjects else subject
         if is_difference(text, start, value, after):
-            if frame_index is not None:
-                consumed.add(frame_index)
+            if frame is not None and frame.direction != "equal":
+                consumed.add(frame_index)  # "on par with X while 2x faster" keeps its own claim
             objects = frame.objects if frame else _objects(sentence, start, inside)
             group = members[value.group]
             if objects and len(objects) == len(group) > 1:

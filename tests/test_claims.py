@@ -74,12 +74,80 @@ def test_one_claim_per_value():
     assert {c.metric for c in found} == {"attack success rate"}
 
 
+def test_a_value_list_shares_the_metric_written_after_it():
+    found = claims("Our models reach 71.2%|74.5%|77.9% top-1 accuracies on ImageNet.")
+    assert [(c.kind, c.value, c.metric, c.dataset) for c in found] == [
+        ("result", "71.2%", "top-1 accuracy", "ImageNet"), ("result", "74.5%", "top-1 accuracy", "ImageNet"),
+        ("result", "77.9%", "top-1 accuracy", "ImageNet")]
+
+
+def test_paired_lists_of_objects_and_gains_pair_up():
+    found = claims("Our ViT-X reaches 83.0% top-1 accuracy, surpassing DeiT-B/ResMLP-B24 by 0.4%/1.2%.")
+    assert [(c.kind, c.value, c.object) for c in found] == [
+        ("result", "83.0%", None), ("comparison", "0.4%", "DeiT-B"), ("comparison", "1.2%", "ResMLP-B24")]
+
+
+def test_a_gain_after_by_about_is_a_comparison_and_the_level_a_result():
+    found = claims("Our method improves mAP by about 2.0 AP over RetinaNet, reaching 42.1 AP on COCO.")
+    assert [(c.kind, c.value, c.object, c.dataset) for c in found] == [
+        ("comparison", "2.0", "RetinaNet", "COCO"), ("result", "42.1", None, "COCO")]
+
+
+def test_one_valueless_comparison_per_listed_object_even_names_the_rules_missed():
+    found = claims("Our model outperforms HRNet, FooNet and BarNets on Cityscapes.")
+    assert [(c.kind, c.object, c.dataset) for c in found] == [
+        ("comparison", "HRNet", "Cityscapes"), ("comparison", "FooNet", "Cityscapes"),
+        ("comparison", "BarNets", "Cityscapes")]
+
+
+def test_only_coordinated_names_are_objects():
+    found = claims("Our adapters reach higher accuracy compared to fine-tuning with pruning.")
+    assert [c.object for c in found] == ["fine-tuning"]
+
+
+def test_a_dataset_belongs_to_the_value_of_its_clause():
+    found = claims("Our detector obtains 48.1 AP on COCO, and our segmenter obtains 79.3% mIoU on an in-house benchmark.")
+    assert [(c.value, c.dataset) for c in found] == [("48.1", "COCO"), ("79.3%", None)]
+
+
+def test_a_sentence_without_a_dataset_continues_the_previous_one():
+    found = claims("On CIFAR-10, our network reaches 96.1% accuracy. After pruning it keeps 95.0% accuracy.")
+    assert [(c.value, c.dataset) for c in found] == [("96.1%", "CIFAR-10"), ("95.0%", "CIFAR-10")]
+
+
+def test_savings_and_shares_of_another_models_cost_are_comparisons():
+    found = claims("Our student keeps 97% accuracy with 12% of the teacher's FLOPs.")
+    assert [(c.kind, c.value, c.metric) for c in found] == [("result", "97%", "accuracy"),
+                                                           ("comparison", "12%", "FLOPs")]
+    (saved,) = claims("Our method saves 40% GPU memory.")
+    assert (saved.kind, saved.value, saved.direction) == ("comparison", "40%", "better")
+
+
+def test_on_par_is_kept_beside_a_speedup_and_comes_first():
+    found = claims("Our model performs on par with DeiT-S while running 2.1x faster.")
+    assert [(c.kind, c.value, c.object, c.direction) for c in found] == [
+        ("comparison", None, "DeiT-S", "equal"), ("comparison", "2.1x", "DeiT-S", "better")]
+
+
+def test_a_named_model_can_hold_the_state_of_the_art():
+    found = claims("Vision transformers (ViTs) have pushed the state of the art in image classification.")
+    assert [(c.kind, c.subject) for c in found] == [("sota", "ViT")]
+
+
+def test_a_range_is_one_value_and_a_drop_is_worse():
+    (claim,) = claims("Our pruning causes accuracy drops of 1% to 2% on ImageNet.")
+    assert (claim.kind, claim.value, claim.number, claim.direction) == ("comparison", "1% to 2%", 1.0, "worse")
+
+
 @pytest.mark.parametrize("sentence", [
     "We use 50% of the data for training and the rest for testing.",
     "Existing methods achieve 80% accuracy on ImageNet but fail on corrupted images.",
     "What happens if we increase the dataset size by 10x?",
     "We train ResNet-50 for 90 epochs on 8 GPUs in 2021.",
     "Three criteria matter: (1) test-set accuracy; (2) out-of-distribution accuracy.",
+    "The model is trained on fewer than 4 billion tokens.",
+    "We evaluate on ImageNet-1K and 4K.",
+    "We could perhaps obtain better results than existing methods with more data.",
 ])
 def test_sentences_that_state_no_result_yield_no_claim(sentence):
     assert claims(sentence) == []
