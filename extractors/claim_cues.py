@@ -123,7 +123,8 @@ conventional traditional relevant popular leading prevalent our ours we differen
 powerful competitive well-established established widely-used what those""".split())
 #: Words that end an object noun phrase.
 _NP_STOP = re.compile(r"^(?:on|in|at|for|with|by|while|and|or|but|across|under|using|which|that|when|where|"
-                      r"achieves?|does|do|did|has|have|had|can|could|reach(?:es)?|obtains?|uses?|"
+                      r"achieves?|does|do|did|has|have|had|can|could|reach(?:es)?|obtains?|uses?|regarding|concerning|"
+                      r"despite|including|thanks|due|like|such|particularly|especially|"
                       r"of|to|from|as|without|in|is|are|was|were|,|;|\.|\(|\))$", re.IGNORECASE)
 
 

@@ -33,10 +33,15 @@ NOT_RESULTS = re.compile(
     re.IGNORECASE,
 )
 #: A value right after one of these words is the baseline's, not the paper's ("better than 50%", "from 54.2%").
-BASELINE_WORDS = re.compile(r"(?<!more )(?<!less )(?<!fewer )(?<!greater )\b(than|from|baseline of|vs\.?|versus)"
-                            r"\s*(?:about |around |only |just )?$", re.IGNORECASE)
+BASELINE_WORDS = re.compile(r"(?<!more )(?<!less )(?<!fewer )(?<!greater )\b(than|from|baseline of|vs\.?|versus|"
+                            r"compared (?:to|with))\s*(?:about |around |only |just |merely )?$", re.IGNORECASE)
 _HEDGE = r"(?:about|around|approximately|roughly|nearly|almost|over|more than|up to|at least|an average of|sim|~)"
 _BY = re.compile(rf"\bby\s+(?:{_HEDGE}\s+)?$", re.IGNORECASE)
+#: "by 2.0 AP" is a gain only after a word of change or comparison, not in "represented by 59 parameters".
+_CHANGE = re.compile(r"\b(?:improv|reduc|increas|decreas|outperform|surpass|exceed|boost|lower|rais|cut|drop|speed|"
+                     r"accelerat|gain|better|higher|faster|smaller|fewer|less|margin|beat|advanc|enhanc|lead|shrink|"
+                     r"compress|sav|declin|degrad|fall|fell|grow|grew|rise|rose|jump|lift|push|top|trail|lag)",
+                     re.IGNORECASE)
 #: A value after one of these verbs is an amount saved or gained ("saves 86.8% GPU memory", "cuts the error by 30%").
 _VERB_BEFORE = re.compile(rf"\b(?:saves?|saving|reduc\w+|cuts?|cutting|lowers?|lowering|boost\w*|accelerat\w+|"
                           rf"speeds? up|speeding up)\s+(?:(?!to\b|of\b)[\w-]+\s+){{0,4}}?(?:by\s+)?(?:{_HEDGE}\s+)?$",
@@ -50,7 +55,7 @@ DIFFERENCE_AFTER = re.compile(
     r"cheaper)\b",
     re.IGNORECASE,
 )
-_LIST_GLUE = re.compile(r"^\s?[/|]\s?$")
+_LIST_GLUE = re.compile(r"^\s?(?:[/|]|,|and|, and)\s?$")
 
 
 @dataclass
@@ -130,6 +135,7 @@ def is_difference(text: str, sentence_start: int, value: Value, after_group: str
         return True
     before = text[max(sentence_start, value.start - 40) : value.start]
     before = re.sub(r"(?:[+-]?[\d.]+\s?\\?%?\s?[A-Za-z]*\s?[/|]\s?)+$", "", before)
-    if _BY.search(before) or _NOUN_OF.search(before) or _VERB_BEFORE.search(before):
+    if _BY.search(before) and _CHANGE.search(text, max(sentence_start, value.start - 150), value.start) or \
+            _NOUN_OF.search(before) or _VERB_BEFORE.search(before):
         return True
     return bool(DIFFERENCE_AFTER.match(after_group))

@@ -139,6 +139,21 @@ def test_a_range_is_one_value_and_a_drop_is_worse():
     assert (claim.kind, claim.value, claim.number, claim.direction) == ("comparison", "1% to 2%", 1.0, "worse")
 
 
+def test_values_joined_by_and_share_what_follows_them():
+    found = claims("Our backbone achieves 1.9% and 2.7% increases in F1 on GID.")
+    assert [(c.kind, c.value) for c in found] == [("comparison", "1.9%"), ("comparison", "2.7%")]
+
+
+def test_a_value_after_compared_to_is_the_baselines():
+    found = claims("Our method reaches 53.8% mIoU, compared to only 10% for the baseline.")
+    assert [c.value for c in found] == ["53.8%"]
+
+
+def test_by_is_a_gain_only_after_a_word_of_change():
+    assert [c.kind for c in claims("Each scene is represented by 59 parameters.")] != ["comparison"]
+    assert [c.kind for c in claims("Our pruning reduces the model by 59 parameters.")] == ["comparison"]
+
+
 @pytest.mark.parametrize("sentence", [
     "We use 50% of the data for training and the rest for testing.",
     "Existing methods achieve 80% accuracy on ImageNet but fail on corrupted images.",
