@@ -23,7 +23,8 @@ COMPARISON_CUES = re.compile(
     r"competitive(?:ly)? (?:with|to|against|performance|results|accuracy|quality)|"
     r"similar (?:performance|accuracy|results) (?:to|as)|"
     r"(?:match|matches|matching) (?:or exceed\w* )?(?:the )?(?:performance|accuracy|results)|"
-    r"(?:rival|rivals|rivaling)\b|as (?:accurate|good) as|"
+    r"(?:rival|rivals|rivaling)\b|"
+    r"as (?:accurate|good|effective|robust|efficient)(?: and \w+)? as|"
     r"at the same level of accuracy|equally effective|equivalent performance|comparable (?:number|amount) of)"
     r"|(?P<better>out-?perform\w*|surpass\w*|exceed\w*|beats?|improv\w* (?:over|upon)|superior to|"
     r"(?:contrasted|compared favou?rably) (?:with|to)|"
@@ -146,9 +147,10 @@ def noun_phrase_object(fragment: str) -> str | None:
     for word in words:
         if re.fullmatch(r"[a-z]+ed|[\d.,]+|/", word):
             break  # "B-cos models trained from scratch", "fewer than 4 billion tokens"
-        if _NP_STOP.match(word) or word.endswith("."):
-            if word.endswith(".") and len(word) > 1 and not _NP_STOP.match(word):
-                phrase.append(word.rstrip("."))
+        bare = word.rstrip(".")
+        if _NP_STOP.match(word) or _NP_STOP.match(bare) or word.endswith("."):
+            if word.endswith(".") and bare and not _NP_STOP.match(bare):
+                phrase.append(bare)
             break
         phrase.append(word)
         if len(phrase) >= 5:
