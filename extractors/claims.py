@@ -306,7 +306,7 @@ def _frames(sentence: str, offset: int, inside: list[_Mention], proposed: list[s
             if other is not None and other.objects and not re.search(
                     r";|\bbut\b|\bwhereas\b", sentence[min(other.end, frame.end) - offset :
                                                      max(other.start, frame.start) - offset]):
-                frame.objects = list(other.objects)
+                frame.objects = other.objects[:1]
                 break
     return frames
 
