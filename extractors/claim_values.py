@@ -55,6 +55,8 @@ DIFFERENCE_AFTER = re.compile(
     r"cheaper)\b",
     re.IGNORECASE,
 )
+_LATEX_TIMES = re.compile(r"\s?\$?\\times\$?")
+_SPREAD = re.compile(r"(?:±|\\pm|\+/-|\+-)\$?\s*\$?\s*$")
 _LIST_GLUE = re.compile(r"^\s?(?:[/|]|,|and|, and)\s?$")
 
 
@@ -97,7 +99,10 @@ def find_values(text: str, start: int, end: int, blocked: list[tuple[int, int]],
             continue  # "(2)": a list marker
         if local > 0 and sentence[local - 1] in "^_{" or rest[:1] in "^_":
             continue  # a formula, not a result
-        value_text = _without_metric_word(stripped)
+        if _SPREAD.search(sentence, max(0, local - 12), local):
+            continue  # "62.5% (± 1.6)": the spread of a result, not one
+        written = _without_metric_word(stripped)
+        value_text = _LATEX_TIMES.sub("x", written)  # "1.6$\\times$" is 1.6x
         number, unit = parse_value(value_text)
         if number is None:
             continue
@@ -115,7 +120,7 @@ def find_values(text: str, start: int, end: int, blocked: list[tuple[int, int]],
         if glue is None or not _LIST_GLUE.match(glue):
             group += 1
         previous_end = span_end
-        found.append(Value(value_text, value_start, value_start + len(value_text), span_end, group, fraction))
+        found.append(Value(value_text, value_start, value_start + len(written), span_end, group, fraction))
     return found
 
 

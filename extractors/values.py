@@ -27,7 +27,7 @@ UNIT_WORDS = ("AP", "mAP", "AP50", "AP75", "dB", "BLEU", "points", "point", "pp"
 
 _NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE = rf"{_NUMBER}(?:(?:\s?\\?%)?\s?(?:sim|~|-|–|to)\s?{_NUMBER})?"
-_UNIT = r"(?:\s?(?:\\?%|percent\b|×|x\b|X\b|times\b|-fold\b|\s?fold\b)|[KMBG]\b)?"
+_UNIT = r"(?:\s?(?:\\?%|percent\b|×|x\b|X\b|times\b|-fold\b|\s?fold\b|\$?\\times\$?)|[KMBG]\b)?"
 _WORD_UNIT = rf"(?:\s?(?:{'|'.join(re.escape(u) for u in UNIT_WORDS)})\b)?"
 VALUE_PATTERN = re.compile(rf"(?<![\w.\-]){_RANGE}{_UNIT}{_WORD_UNIT}")
 
@@ -44,7 +44,7 @@ def parse_value(text: str) -> tuple[float | None, str]:
     rest = rest.strip()
     if rest.startswith(("%", "percent")):
         return number, "%"
-    if re.match(r"^(?:x|X|×|times|-?\s?fold)\b", rest) or rest.startswith("×"):
+    if re.match(r"^(?:x|X|×|times|-?\s?fold)\b", rest) or rest.startswith(("×", "\\times", "$\\times")):
         return number, "x"
     if re.match(r"^[KMBGT]\b", rest):
         return number * MULTIPLIERS[rest[0].lower()], ""

@@ -154,6 +154,13 @@ def test_by_is_a_gain_only_after_a_word_of_change():
     assert [c.kind for c in claims("Our pruning reduces the model by 59 parameters.")] == ["comparison"]
 
 
+def test_latex_times_is_the_unit_x_and_a_spread_is_not_a_value():
+    (claim,) = claims("Our cache improves throughput by up to 1.60$\\times$ compared to the full KV cache.")
+    assert (claim.kind, claim.value, claim.number, claim.unit) == ("comparison", "1.60x", 1.6, "x")
+    (claim,) = claims("Our model reaches 62.53\\% ($\\pm$ 1.59) accuracy on GSM8K.")
+    assert (claim.kind, claim.value, claim.dataset) == ("result", "62.53\\%", "GSM8K")
+
+
 @pytest.mark.parametrize("sentence", [
     "We use 50% of the data for training and the rest for testing.",
     "Existing methods achieve 80% accuracy on ImageNet but fail on corrupted images.",
