@@ -27,7 +27,7 @@ COMPARISON_CUES = re.compile(
     r"as (?:accurate|good|effective|robust|efficient)(?: and \w+)? as|"
     r"at the same level of accuracy|equally effective|equivalent performance|comparable (?:number|amount) of)"
     r"|(?P<better>out-?perform\w*|surpass\w*|exceed\w*|beats?|improv\w* (?:over|upon)|superior to|"
-    r"(?:contrasted|compared favou?rably) (?:with|to)|"
+    r"(?:contrasted|compared favou?rably|compared|in comparison) (?:with|to)|"
     r"(?:improv|boost|enhanc|advanc)\w* (?:the (?:[\w-]+ )?(?:performance|results|accuracy|efficiency) (?:of|on)\b"
     r"(?! (?:the|our)\b)|"
     r"(?!the\b|state-of-the-art\b)[\w-]+ (?:performance|results|accuracy)\b)|"
@@ -48,7 +48,7 @@ COMPARISON_CUES = re.compile(
 CUE_PREFIXES = ("can", "do", "did", "fail", "unable", "lag", "underperform", "underwhelming", "inferior", "worse",
                 "on", "comparable", "competitive", "similar", "match", "rival", "as", "at", "equally", "equivalent",
                 "out", "surpass", "exceed", "beat", "improv", "superior", "contrasted", "compared", "boost", "enhanc",
-                "advanc", "performance", "result", "accuracy", "gain", "advantage", "better", "faster", "higher",
+                "advanc", "in", "performance", "result", "accuracy", "gain", "advantage", "better", "faster", "higher",
                 "lower", "fewer", "less", "lesser", "smaller", "cheaper", "stronger", "greater", "larger", "more",
                 "significant", "substantial", "consistent", "large", "notable", "considerable", "clear", "marked",
                 "remarkable", "order")

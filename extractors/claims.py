@@ -65,6 +65,7 @@ class _Frame:
     objects: list[str]
     metric: str | None
     subjects: list[str]
+    borrowed: bool = False  # the objects are a neighbouring phrase's
 
 
 @dataclass
@@ -150,7 +151,7 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
     for index, frame in enumerate(frames):
         if index in consumed or (prior or hypothetical) and not frame.objects:
             continue
-        if has_difference and not frame.objects and frame.direction == "better":
+        if has_difference and (not frame.objects or frame.borrowed) and frame.direction == "better":
             continue  # the numbers say how much better; "on par" is a statement of its own
         if not own and not (frame.objects and frame.subjects):
             continue  # somebody else's unnamed work against something unnamed: too vague
@@ -274,8 +275,11 @@ def _frames(sentence: str, offset: int, inside: list[_Mention], proposed: list[s
     for match in cues:
         direction = match.lastgroup or "better"
         cue_start, cue_end = offset + match.start(), offset + match.end()
-        if frames and cue_start - frames[-1].end <= 14 and not re.search(r"[,;]|\band\b", sentence[
-                frames[-1].end - offset : match.start()]):
+        between = sentence[frames[-1].end - offset : match.start()] if frames else ""
+        joins = frames and (cue_start - frames[-1].end <= 14 and not re.search(r"[,;]|\band\b", between) or
+                            _NAMES_OBJECT.match(match.group(0)) and not re.search(r"[;:]|, (?:and|but|while)\b",
+                                                                                   between))
+        if joins:
             frames[-1].end = max(frames[-1].end, cue_end)  # "comparable or better accuracy than": one phrase
             frames[-1].reach = max(frames[-1].reach, cue_end)
             continue
@@ -306,7 +310,7 @@ def _frames(sentence: str, offset: int, inside: list[_Mention], proposed: list[s
             if other is not None and other.objects and not re.search(
                     r";|\bbut\b|\bwhereas\b", sentence[min(other.end, frame.end) - offset :
                                                      max(other.start, frame.start) - offset]):
-                frame.objects = other.objects[:1]
+                frame.objects, frame.borrowed = other.objects[:1], True
                 break
     return frames
 
@@ -323,7 +327,9 @@ def _objects_after(sentence: str, offset: int, inside: list[_Mention], at: int, 
     if candidates and candidates[0].label != "DATASET" or any(
             re.search(r"\b(?:on|in|across|for|over)\s+(?:the\s+|all\s+)?$", sentence[max(0, m.start - offset - 12) :
                                                                                m.start - offset])
-            for m in candidates if m.label == "DATASET"):
+            for m in candidates if m.label == "DATASET") or candidates and not (
+            candidates[0].start - at <= 6 or EXAMPLES.search(sentence[max(0, candidates[0].start - offset - 15) :
+                                                                      candidates[0].start - offset])):
         candidates = [m for m in candidates if m.label != "DATASET"]  # "outperforms DeiT on ImageNet"
     if candidates and candidates[0].start - at > 60:
         return [], at
@@ -350,6 +356,8 @@ def _objects_after(sentence: str, offset: int, inside: list[_Mention], at: int, 
     return objects[:4], reach
 
 
+#: "fewer parameters ... compared to X": the phrase that names the object of the comparison before it.
+_NAMES_OBJECT = re.compile(r"(?:compared|in comparison|contrasted) (?:to|with)", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or|/|&|\()?\s*(?:the\s+)?")
 _LISTED_NAME = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w.+/-]*[A-Za-z0-9+])")
 

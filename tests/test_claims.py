@@ -161,6 +161,13 @@ def test_latex_times_is_the_unit_x_and_a_spread_is_not_a_value():
     assert (claim.kind, claim.value, claim.dataset) == ("result", "62.53\\%", "GSM8K")
 
 
+def test_compared_to_names_the_object_of_the_comparison_before_it():
+    (claim,) = claims("Our model requires fewer parameters to reach this accuracy compared to DeiT-S.")
+    assert (claim.kind, claim.metric, claim.object) == ("comparison", "parameters", "DeiT-S")
+    (claim,) = claims("Our method keeps a high accuracy compared to the depthwise convolution.")
+    assert (claim.kind, claim.object) == ("comparison", "depthwise convolution")
+
+
 @pytest.mark.parametrize("sentence", [
     "We use 50% of the data for training and the rest for testing.",
     "Existing methods achieve 80% accuracy on ImageNet but fail on corrupted images.",
