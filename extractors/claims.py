@@ -208,7 +208,7 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
         after = text[last.span_end : min(end, last.span_end + 40)]
         if re.search(r"\d[KMBG]$", value.text) and not _counts_a_metric(inside, value):
             continue  # "ImageNet-1K and 4K": a name or a size, not a result
-        metric = _metric_for(inside, value, first, last)
+        metric = _metric_for(text, inside, value, first, last)
         dataset = datasets_of[value.group]
         frame_index = _frame_for(frames, value)
         frame = frames[frame_index] if frame_index is not None else None
@@ -236,8 +236,6 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
                 claims.append(_claim("result", value_subject, metric, value.text, dataset, None, text, start, end,
                                      None))
                 context.metric = metric
-                if frame_index is not None and frame is not None and not frame.objects:
-                    consumed.add(frame_index)
     return claims
 
 
@@ -402,18 +400,24 @@ def _names_own(mentions: list[_Mention], proposed: list[str]) -> bool:
     return any(m.canonical in proposed for m in mentions)
 
 
-def _metric_for(inside: list[_Mention], value: Value, first: Value, last: Value) -> str | None:
+def _metric_for(text: str, inside: list[_Mention], value: Value, first: Value, last: Value) -> str | None:
     """The metric a value is on: named in its span ("52.7 AP"), after its list, or just before it."""
     for m in inside:
         if m.label == "METRIC" and value.start <= m.start and m.end <= value.span_end:
             return m.canonical
+    before = [m for m in inside if m.label == "METRIC" and 0 <= first.start - m.end <= 40]
+    if before and _METRIC_OF.fullmatch(text[before[-1].end : first.start]):
+        return before[-1].canonical  # "an ImageNet accuracy of 88.0%, ADE20K mIoU of 55.6%"
     after = [m for m in inside if m.label == "METRIC" and 0 <= m.start - last.span_end <= 25]
     if after:
         return after[0].canonical
-    before = [m for m in inside if m.label == "METRIC" and 0 <= first.start - m.end <= 40]
     if before:
         return before[-1].canonical
     return None
+
+
+_METRIC_OF = re.compile(r"\s*(?:of|:|=|is|was|reaches|reached)?\s*(?:about|around|only|up to|over|nearly)?\s*",
+                        re.IGNORECASE)
 
 
 def _distinct(names) -> list[str]:

@@ -146,7 +146,7 @@ def test_values_joined_by_and_share_what_follows_them():
 
 def test_a_value_after_compared_to_is_the_baselines():
     found = claims("Our method reaches 53.8% mIoU, compared to only 10% for the baseline.")
-    assert [c.value for c in found] == ["53.8%"]
+    assert [c.value for c in found if c.value] == ["53.8%"]
 
 
 def test_by_is_a_gain_only_after_a_word_of_change():
@@ -166,6 +166,12 @@ def test_compared_to_names_the_object_of_the_comparison_before_it():
     assert (claim.kind, claim.metric, claim.object) == ("comparison", "parameters", "DeiT-S")
     (claim,) = claims("Our method keeps a high accuracy compared to the depthwise convolution.")
     assert (claim.kind, claim.object) == ("comparison", "depthwise convolution")
+
+
+def test_a_metric_named_before_of_belongs_to_its_value():
+    found = claims("Our models achieve an ImageNet accuracy of 88.0%, ADE20K mIoU of 55.6%, and COCO box AP of 56.4%.")
+    assert [(c.value, c.metric, c.dataset) for c in found] == [
+        ("88.0%", "accuracy", "ImageNet"), ("55.6%", "mIoU", "ADE20K"), ("56.4%", "box AP", "COCO")]
 
 
 @pytest.mark.parametrize("sentence", [
