@@ -97,6 +97,7 @@ SOTA_CUES = re.compile(
 )
 #: "outperforms state-of-the-art methods" compares; it does not claim to be the state of the art.
 SOTA_AS_OBJECT = re.compile(r"\b(outperform\w*|surpass\w*|than|over|compar\w*|against)\b[^.]{0,40}"
+                            r"state[- ]of[- ](?:the[- ])?art|\b(?:of|to)\s+(?:the\s+)?(?:current\s+)?"
                             r"state[- ]of[- ](?:the[- ])?art", re.IGNORECASE)
 OWN_WORK = re.compile(
     r"\b(we|our|ours|the proposed|this (?:paper|work|method|approach|model)|experiments? (?:show|demonstrate|"

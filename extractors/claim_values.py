@@ -51,6 +51,7 @@ _NOUN_OF = re.compile(rf"\b(?:gains?|improvements?|speedups?|speed-ups?|reductio
 #: A value followed by one of these words is a difference ("1% higher accuracy", "3.05% absolute gains").
 DIFFERENCE_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,1}?(?:higher|lower|better|worse|fewer|less|lesser|more|improvements?|gains?|faster|slower|"
+    r"loss|degradation|"
     r"smaller|larger|reductions?|speedups?|speed-ups?|increases?|decreases?|drops?|boosts?|savings?|"
     r"cheaper)\b",
     re.IGNORECASE,

@@ -156,8 +156,11 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
         if not own and not (frame.objects and frame.subjects):
             continue  # somebody else's unnamed work against something unnamed: too vague
         for subject_name in frame.subjects or [subject]:
+            objects = [o for o in frame.objects if o != subject_name]
+            if frame.objects and not objects:
+                continue  # "Compared with existing models, X ...": X is not its own baseline
             for dataset in _frame_datasets(inside, frame) or [None]:
-                for obj in frame.objects or [None]:
+                for obj in objects or [None]:
                     claims.append(_claim("comparison", subject_name, frame.metric, None, dataset, obj, text,
                                          start, end, frame.direction))
     # The sentence's general statements first, then its numbers: a greedy matcher (the reference scorer is
@@ -209,6 +212,8 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
         if re.search(r"\d[KMBG]$", value.text) and not _counts_a_metric(inside, value):
             continue  # "ImageNet-1K and 4K": a name or a size, not a result
         metric = _metric_for(text, inside, value, first, last)
+        if metric and re.fullmatch(r"[+-]?\d+", value.text) and not _names_its_metric(text, inside, value):
+            continue  # "452 raw-AR video pairs": a bare integer is a count unless its metric is right there
         dataset = datasets_of[value.group]
         frame_index = _frame_for(frames, value)
         frame = frames[frame_index] if frame_index is not None else None
@@ -237,6 +242,13 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
                                      None))
                 context.metric = metric
     return claims
+
+
+def _names_its_metric(text: str, inside: list[_Mention], value: Value) -> bool:
+    """ "52 AP", "F1 of 92", "mIoU: 47": the metric written right after the number or right before it."""
+    return any(m.label == "METRIC" and (0 <= m.start - value.end <= 1 or value.start <= m.start < value.span_end or
+                                        0 <= value.start - m.end <= 12 and _METRIC_OF.fullmatch(text[m.end : value.start]))
+               for m in inside)
 
 
 def _counts_a_metric(inside: list[_Mention], value: Value) -> bool:

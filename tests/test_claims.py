@@ -174,6 +174,22 @@ def test_a_metric_named_before_of_belongs_to_its_value():
         ("88.0%", "accuracy", "ImageNet"), ("55.6%", "mIoU", "ADE20K"), ("56.4%", "box AP", "COCO")]
 
 
+def test_a_bare_integer_needs_its_metric_right_beside_it():
+    assert claims("It consists of 452 raw-AR video pairs.") == []
+    (claim,) = claims("Our model reaches an F1 of 92 on CoNLL.")
+    assert (claim.kind, claim.metric, claim.value) == ("result", "F1", "92")
+
+
+def test_a_share_of_the_state_of_the_art_is_not_a_state_of_the_art_claim():
+    found = claims("Our model achieves competitive performance at 89% of state-of-the-art performance.")
+    assert "sota" not in [c.kind for c in found]
+
+
+def test_a_model_is_not_compared_with_itself():
+    assert claims("Compared with existing models, RingMo-Agent is trained on more data.",
+                  title="RingMo-Agent: a remote sensing agent") == []
+
+
 @pytest.mark.parametrize("sentence", [
     "We use 50% of the data for training and the rest for testing.",
     "Existing methods achieve 80% accuracy on ImageNet but fail on corrupted images.",
