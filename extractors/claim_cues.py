@@ -43,16 +43,61 @@ COMPARISON_CUES = re.compile(
     r"order of magnitude (?:speedup|faster|fewer|less|smaller|reduction))",
     re.IGNORECASE,
 )
-#: How the phrases of COMPARISON_CUES begin. Trying that long pattern only where a word starts like one of
-#: these (instead of at every word) keeps claims within a tenth of the extraction time.
-CUE_PREFIXES = ("can", "do", "did", "fail", "unable", "lag", "underperform", "underwhelming", "inferior", "worse",
-                "on", "comparable", "competitive", "similar", "match", "rival", "as", "at", "equally", "equivalent",
-                "out", "surpass", "exceed", "beat", "improv", "superior", "contrasted", "compared", "boost", "enhanc",
-                "advanc", "in", "performance", "result", "accuracy", "gain", "advantage", "better", "faster", "higher",
-                "lower", "fewer", "less", "lesser", "smaller", "cheaper", "stronger", "greater", "larger", "more",
-                "significant", "substantial", "consistent", "large", "notable", "considerable", "clear", "marked",
-                "remarkable", "order")
-CUE_HEADS = frozenset(prefix[:2] for prefix in CUE_PREFIXES)
+#: How the phrases of COMPARISON_CUES begin. Trying that long pattern only at words that can begin it
+#: (instead of at every word) keeps the claims component cheap next to the rest of extraction.
+CUE_STEMS = ("underperform", "underwhelming", "inferior", "worse", "lag", "comparable", "competitive", "similar",
+             "match", "rival", "equally", "equivalent", "outperform", "surpass", "exceed", "beat", "improv",
+             "superior", "contrasted", "compared", "boost", "enhanc", "advanc", "performance", "result", "accuracy",
+             "gain", "advantage", "better", "faster", "higher", "lower", "fewer", "less", "smaller", "cheaper",
+             "stronger", "greater", "larger", "order", "fail", "unable", "cannot")
+_IMPROVEMENT_WORDS = frozenset("improvement improvements gain gains boost boosts performance".split())
+#: Short words that begin a phrase only before one of these next words ("on par", "do not match").
+CUE_WORDS_NEXT = {
+    "in": frozenset({"comparison"}), "on": frozenset({"par", "-"}), "at": frozenset({"the"}),
+    "as": frozenset({"accurate", "good", "effective", "robust", "efficient"}), "out": frozenset({"-"}),
+    "do": frozenset({"not"}), "does": frozenset({"not"}), "did": frozenset({"not"}), "can": frozenset({"not"}),
+    "more": frozenset("accurate efficient robust compact stable expressive effective precise scalable reliable "
+                      "interpretable faithful".split()),
+    **{word: _IMPROVEMENT_WORDS for word in ("significant", "substantial", "consistent", "large", "notable",
+                                             "considerable", "clear", "marked", "remarkable")},
+}
+CUE_HEADS = frozenset(stem[:2] for stem in CUE_STEMS)
+
+
+class _CueWords(dict):
+    """word -> 0 (begins no phrase), 1 (may begin one), 2 (may, depending on the next word); filled as words come.
+
+    A dict lookup per token is what makes scanning every token affordable; the
+    cache is bounded by forgetting everything when it grows large.
+    """
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 200_000:
+            self.clear()
+        kind = 2 if word in CUE_WORDS_NEXT else int(word[:2] in CUE_HEADS and word.startswith(CUE_STEMS))
+        self[word] = kind
+        return kind
+
+
+CUE_WORDS = _CueWords()
+
+
+def cue_token_indices(lower: list[str]) -> list[int]:
+    """Indices of the tokens (lower case) at which a comparison phrase may begin."""
+    kinds = list(map(CUE_WORDS.__getitem__, lower))
+    last = len(lower) - 1
+    return [i for i, kind in enumerate(kinds) if kind == 1 or kind == 2 and i < last and
+            lower[i + 1] in CUE_WORDS_NEXT[lower[i]]]
+
+
+def may_begin_cue(word: str, next_word: str) -> bool:
+    """Whether a comparison phrase can start at ``word`` (lower case) followed by ``next_word``."""
+    follow = CUE_WORDS_NEXT.get(word)
+    if follow is not None:
+        return next_word in follow
+    return word[:2] in CUE_HEADS and word.startswith(CUE_STEMS)
+
+
 #: Substrings without which no state-of-the-art claim can match (a cheap test before SOTA_CUES).
 SOTA_HINTS = ("art", "sota", "rank", "record", "leading")
 

@@ -35,14 +35,17 @@ from spacy.tokens import Doc
 from extractors.coined import PROPOSED_KEY
 from extractors.gazetteer import MENTIONS_KEY
 from extractors.tokens import token_view
-from extractors.claim_cues import (CUE_HEADS, CUE_PREFIXES, EXAMPLES, HYPOTHETICAL, OBJECT_CUES, OWN_STRICT, OWN_WORK, PRIOR_WORK,
-                                   SOTA_AS_OBJECT, SOTA_CUES, comparison_cues, might_claim_sota, noun_phrase_object,
+from extractors.claim_cues import (EXAMPLES, HYPOTHETICAL, OBJECT_CUES, OWN_STRICT, OWN_WORK, PRIOR_WORK, SOTA_AS_OBJECT,
+                                   SOTA_CUES, comparison_cues, cue_token_indices, might_claim_sota, noun_phrase_object,
                                    worse_words)
 from extractors.claim_values import Value, find_values, is_difference
 from extractors.values import parse_value
 
 CLAIMS_KEY = "kg_claims"
 _DIGIT = re.compile(r"\d")
+#: Without a metric name, a number is a claim only with a unit of its own ("2.3x", "12%", "+1.5", "0.2 dB").
+_UNIT_HINT = re.compile(r"\d\s?(?:\\?%|×|[xX]\b|times|-?\s?fold|points?\b|pp\b|percent|dB\b|\$?\\times)|"
+                        r"(?<![\w.])\+\d")
 MAX_CLAIMS_PER_SENTENCE = 20
 
 
@@ -90,7 +93,7 @@ def claims_component(doc: Doc) -> Doc:
     bounds = view.sentence_starts or [0]
     context = _PaperContext()
     mention_starts = [m.start for m in mentions]
-    cue_tokens = [i for i, word in enumerate(view.lower) if word[:2] in CUE_HEADS and word.startswith(CUE_PREFIXES)]
+    cue_tokens = cue_token_indices(view.lower)
     for k, first in enumerate(bounds):
         if k == 0 and len(bounds) > 1:
             continue  # the title states no results
@@ -134,7 +137,7 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
     claims: list[dict] = []
     consumed: set[int] = set()
     subject = _subject(inside, [], proposed, sentence, start)
-    if has_digit and not prior:
+    if has_digit and not prior and (any(m.label == "METRIC" for m in inside) or _UNIT_HINT.search(sentence)):
         claims.extend(_value_claims(text, start, end, inside, subject, frames, consumed, context))
     has_result = any(c["kind"] == "result" for c in claims)
     has_difference = any(c["kind"] == "comparison" for c in claims)
