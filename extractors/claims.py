@@ -134,10 +134,14 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
     own = bool(cues or sota_hint) and (bool(OWN_STRICT.search(sentence)) or _names_own(inside, proposed))
     reported = bool(cues) and (own or bool(OWN_WORK.search(sentence)))
     frames = _frames(sentence, start, inside, proposed, own, cues) if cues and (reported or inside) else []
+    wants_values = has_digit and not prior and (any(m.label == "METRIC" for m in inside) or
+                                                _UNIT_HINT.search(sentence) is not None)
+    if not wants_values and not frames and not sota_hint:
+        return []
     claims: list[dict] = []
     consumed: set[int] = set()
     subject = _subject(inside, [], proposed, sentence, start)
-    if has_digit and not prior and (any(m.label == "METRIC" for m in inside) or _UNIT_HINT.search(sentence)):
+    if wants_values:
         claims.extend(_value_claims(text, start, end, inside, subject, frames, consumed, context))
     has_result = any(c["kind"] == "result" for c in claims)
     has_difference = any(c["kind"] == "comparison" for c in claims)
