@@ -3,22 +3,29 @@
 Per ``shared/gold/GUIDELINES.md`` a claim is a quantitative or comparative
 statement of a result:
 
-* ``comparison``: a sentence in which the paper's own work is better,
-  faster or smaller than something ("outperforms", "improves ... by 2.0 AP",
-  "10x speedup over LightGCN", "fewer parameters than"). One claim per value
-  and per named object ("over RetinaNet, Faster R-CNN and FCOS" is three);
-  with neither, one claim.
 * ``result``: a value on a metric ("reaching 52.7 AP on COCO", "81.5%
   top-1 accuracy", "only 354K parameters"). A result needs both a value and
-  a metric tied to the sentence: precision comes before recall.
-* ``sota``: the paper's work is state of the art and the sentence gives no
+  a metric tied to the sentence (or, for a bare percentage reached on a
+  dataset, to the previous result): precision comes before recall.
+* ``comparison``: something is better, faster, smaller, on par or worse
+  than something else. With a value ("improves ... by 2.0 AP", "10x
+  speedup over LightGCN", "12% of the teacher's FLOPs") there is one claim
+  per value; without one, one claim per comparison phrase ("outperforms",
+  "fewer parameters than", "on par with", "improves the performance of"),
+  per named object ("over RetinaNet, Faster R-CNN and FCOS" is three) and
+  per dataset.
+* ``sota``: something is the state of the art and the sentence gives no
   value (with a value, the result claim says it all).
 
-Only sentences that speak for the paper count: they name the paper's own
-work ("we", "our", "the proposed", a name the paper introduces) or report
-its experiments ("experiments show"); sentences about prior work ("Existing
-methods achieve ...") are skipped, as are the title and numbers that are not
-results (years, counts, "50% of the data", digits inside names).
+The parts: :mod:`extractors.claim_values` finds the values of a sentence
+and tells levels from differences; :mod:`extractors.claim_cues` holds the
+wording of comparisons, state-of-the-art claims and whose work a sentence
+speaks of; this module ties values, phrases, metrics, datasets, subjects and
+objects together. Comparisons count in sentences about the paper's own work
+("we", "our", "the proposed", a name the paper introduces, "experiments
+show") and between two named things elsewhere ("ViTs have outperformed
+CNNs"); sentences opening on prior work ("Existing methods achieve ...") or
+hedged ("could", "if") state no valueless claim; the title states none.
 
 The component reads the entity spans in ``doc.spans["kg_mentions"]`` and
 writes plain dicts to ``doc.user_data["kg_claims"]``.
