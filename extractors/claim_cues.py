@@ -157,7 +157,7 @@ PRIOR_WORK = re.compile(r"^\s*(existing|previous|prior|many|most|current|traditi
                         r"although|while|despite|unlike|in contrast to|if|when|to)\b", re.IGNORECASE)
 #: Hedged or hypothetical sentences state no result.
 HYPOTHETICAL = re.compile(r"\b(could|would|might|may|whether|if|we hypothesi[sz]e|we ask|aim to|goal is|seek|"
-                          r"hope|expect\w*)\b",
+                          r"hope|expect\w*|potential to|promis\w* to)\b",
                           re.IGNORECASE)
 EXAMPLES = re.compile(r"\b(like|such as|including|e\.g\.|i\.e\.|namely)\b", re.IGNORECASE)
 #: Heads of noun phrases too generic to be a comparison object ("existing methods", "the baselines").

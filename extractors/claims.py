@@ -163,7 +163,7 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
             for dataset in datasets or _listed_benchmarks(sentence, sota.end()) or [None]:
                 claims.append(_claim("sota", holder, None, None, dataset, None, text, start, end, None))
     for index, frame in enumerate(frames):
-        if index in consumed or (prior or hypothetical) and not frame.objects:
+        if index in consumed or hypothetical or prior and not frame.objects:
             continue
         if has_difference and (not frame.objects or frame.borrowed) and frame.direction == "better":
             continue  # the numbers say how much better; "on par" is a statement of its own

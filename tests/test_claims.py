@@ -199,6 +199,8 @@ def test_a_model_is_not_compared_with_itself():
     "The model is trained on fewer than 4 billion tokens.",
     "We evaluate on ImageNet-1K and 4K.",
     "We could perhaps obtain better results than existing methods with more data.",
+    "Semi-supervised learning has shown tremendous potential to improve the performance of ResNet-50.",
+    "With more data, our model could achieve better performance compared to DeiT-S.",
 ])
 def test_sentences_that_state_no_result_yield_no_claim(sentence):
     assert claims(sentence) == []
