@@ -190,6 +190,15 @@ def test_a_model_is_not_compared_with_itself():
                   title="RingMo-Agent: a remote sensing agent") == []
 
 
+def test_benchmarks_the_rules_missed_are_read_after_a_state_of_the_art_claim():
+    found = claims("Our method achieves state-of-the-art results on the Foo, Bar and Baz benchmarks.")
+    assert [(c.kind, c.dataset) for c in found] == [("sota", "Foo"), ("sota", "Bar"), ("sota", "Baz")]
+    (claim,) = claims("Notably, our model ranks first on the OpenCompass leaderboard.")
+    assert (claim.kind, claim.dataset) == ("sota", "OpenCompass")
+    (claim,) = claims("Our method achieves state-of-the-art results on the Foo task.")
+    assert (claim.kind, claim.dataset) == ("sota", None)
+
+
 @pytest.mark.parametrize("sentence", [
     "We use 50% of the data for training and the rest for testing.",
     "Existing methods achieve 80% accuracy on ImageNet but fail on corrupted images.",
