@@ -98,8 +98,6 @@ def may_begin_cue(word: str, next_word: str) -> bool:
     return word[:2] in CUE_HEADS and word.startswith(CUE_STEMS)
 
 
-#: Substrings without which no state-of-the-art claim can match (a cheap test before SOTA_CUES).
-SOTA_HINTS = ("art", "sota", "rank", "record", "leading")
 
 
 def comparison_cues(sentence: str, word_starts: list[int]) -> list[re.Match]:
@@ -116,8 +114,15 @@ def comparison_cues(sentence: str, word_starts: list[int]) -> list[re.Match]:
     return found
 
 
-def might_claim_sota(lower_sentence: str) -> bool:
-    return any(hint in lower_sentence for hint in SOTA_HINTS)
+def might_claim_sota(sentence: str) -> bool:
+    """A cheap test before SOTA_CUES: without one of these words no state-of-the-art claim can match.
+
+    Plain substring tests on the lower-cased sentence: measured several times
+    faster than one case-insensitive pattern, and this runs for every sentence.
+    """
+    lower = sentence.lower()
+    return "-art" in lower or " art" in lower or "sota" in lower or "rank" in lower or "record" in lower or \
+        "leading" in lower
 
 
 #: Words after which the named things are what is compared against.

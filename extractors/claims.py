@@ -128,13 +128,13 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
     sentence = text[start:end]
     if sentence.rstrip().endswith("?"):
         return []  # a question states no result
-    inside = [m for m in mentions if m.start >= start and m.end <= end]
-    if cue_starts is None:
+    if cue_starts is None:  # called on its own rather than by the component
+        mentions = [m for m in mentions if m.start >= start and m.end <= end]
         cue_starts = [m.start() for m in re.finditer(r"\b\w", sentence)]
-    cues = comparison_cues(sentence, cue_starts)
+    inside = mentions
+    cues = comparison_cues(sentence, cue_starts) if cue_starts else []
     has_digit = _DIGIT.search(sentence) is not None
-    lower = sentence.lower()
-    sota_hint = might_claim_sota(lower)
+    sota_hint = might_claim_sota(sentence)
     if not has_digit and not cues and not sota_hint:
         return []
     prior = bool(PRIOR_WORK.match(sentence))
