@@ -145,25 +145,25 @@ SOTA_CUES = re.compile(
     r"|(?:ranks?|ranked|ranking) (?:first|1st|top)|new records?)",
     re.IGNORECASE,
 )
+# The four patterns below are matched against the lower-cased sentence (case-insensitive matching is
+# measured two to three times slower, and these only answer yes or no).
 #: "outperforms state-of-the-art methods" compares; it does not claim to be the state of the art.
 SOTA_AS_OBJECT = re.compile(r"\b(outperform\w*|surpass\w*|than|over|compar\w*|against)\b[^.]{0,40}"
                             r"state[- ]of[- ](?:the[- ])?art|\b(?:of|to)\s+(?:the\s+)?(?:current\s+)?"
-                            r"state[- ]of[- ](?:the[- ])?art", re.IGNORECASE)
+                            r"state[- ]of[- ](?:the[- ])?art")
 OWN_WORK = re.compile(
     r"\b(we|our|ours|the proposed|this (?:paper|work|method|approach|model)|experiments? (?:show|demonstrate|"
     r"indicate|reveal|validate|confirm)|results? (?:show|demonstrate|indicate)|achiev\w*|obtain\w*|reach\w*|"
     r"attain\w*|yield\w*|scor\w*|retain\w*|maintain\w*|records?)\b",
-    re.IGNORECASE,
 )
 OWN_STRICT = re.compile(r"\b(we|our|ours|the proposed|this (?:paper|work|method|approach|model))\b|"
-                        r"^\s*It\b|\b(?:experiments?|results?|evaluations?|studies) (?:on [^,]{0,40})?"
-                        r"(?:show|demonstrate|indicate|reveal|validate|confirm|verify)", re.IGNORECASE)
+                        r"^\s*it\b|\b(?:experiments?|results?|evaluations?|studies) (?:on [^,]{0,40})?"
+                        r"(?:show|demonstrate|indicate|reveal|validate|confirm|verify)")
 PRIOR_WORK = re.compile(r"^\s*(existing|previous|prior|many|most|current|traditional|conventional|"
                         r"although|while|despite|unlike|in contrast to|if|when|to)\b", re.IGNORECASE)
 #: Hedged or hypothetical sentences state no result.
 HYPOTHETICAL = re.compile(r"\b(could|would|might|may|whether|if|we hypothesi[sz]e|we ask|aim to|goal is|seek|"
-                          r"hope|expect\w*|potential to|promis\w* to)\b",
-                          re.IGNORECASE)
+                          r"hope|expect\w*|potential to|promis\w* to)\b")
 EXAMPLES = re.compile(r"\b(like|such as|including|e\.g\.|i\.e\.|namely)\b", re.IGNORECASE)
 #: Heads of noun phrases too generic to be a comparison object ("existing methods", "the baselines").
 GENERIC_OBJECTS = frozenset("""method methods model models approach approaches baseline baselines technique

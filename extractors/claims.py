@@ -138,8 +138,9 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
     if not has_digit and not cues and not sota_hint:
         return []
     prior = bool(PRIOR_WORK.match(sentence))
-    own = bool(cues or sota_hint) and (bool(OWN_STRICT.search(sentence)) or _names_own(inside, proposed))
-    reported = bool(cues) and (own or bool(OWN_WORK.search(sentence)))
+    lower = sentence.lower() if cues or sota_hint else ""
+    own = bool(cues or sota_hint) and (bool(OWN_STRICT.search(lower)) or _names_own(inside, proposed))
+    reported = bool(cues) and (own or bool(OWN_WORK.search(lower)))
     frames = _frames(sentence, start, inside, proposed, own, cues) if cues and (reported or inside) else []
     wants_values = has_digit and not prior and (any(m.label == "METRIC" for m in inside) or
                                                 _UNIT_HINT.search(sentence) is not None)
@@ -155,9 +156,9 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
     datasets = _distinct(m.canonical for m in inside if m.label == "DATASET")
     if datasets:
         context.dataset = datasets[-1]
-    hypothetical = bool(frames) and bool(HYPOTHETICAL.search(sentence))
+    hypothetical = bool(frames) and bool(HYPOTHETICAL.search(lower))
     sota = SOTA_CUES.search(sentence) if sota_hint and not has_result and not prior else None
-    if sota and not SOTA_AS_OBJECT.search(sentence):
+    if sota and not SOTA_AS_OBJECT.search(lower):
         holder = _sota_subject(sentence, start, inside, start + sota.start(), own, subject)
         if holder:
             for dataset in datasets or _listed_benchmarks(sentence, sota.end()) or [None]:
