@@ -239,7 +239,8 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
         dataset = datasets_of[value.group]
         frame_index = _frame_for(frames, value)
         frame = frames[frame_index] if frame_index is not None else None
-        value_subject = frame.subjects[-1] if frame is not None and frame.subjects else subject
+        value_subject = frame.subjects[-1] if frame is not None and frame.subjects else _clause_subject(
+            text, start, inside, value, subject)
         if is_difference(text, start, value, after):
             if frame is not None and frame.direction != "equal":
                 consumed.add(frame_index)  # "on par with X while 2x faster" keeps its own claim
@@ -264,6 +265,19 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
                                      None))
                 context.metric = metric
     return claims
+
+
+def _clause_subject(text: str, start: int, inside: list[_Mention], value: Value, subject: str) -> str:
+    """ "our PDSG achieves 100% ..., and our SDA obtains 82%": the model named in the value's own clause."""
+    clause_start = start
+    for match in _CLAUSE_BREAK.finditer(text, start, value.start):
+        clause_start = match.end()
+    for m in reversed(inside):
+        if clause_start <= m.start and m.end <= value.start and m.label in ("ARCHITECTURE", "METHOD"):
+            if _OUR.search(text, max(clause_start, m.start - 14), m.start):
+                return m.canonical
+            break
+    return subject
 
 
 def _names_its_metric(text: str, inside: list[_Mention], value: Value) -> bool:

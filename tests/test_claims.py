@@ -199,6 +199,13 @@ def test_benchmarks_the_rules_missed_are_read_after_a_state_of_the_art_claim():
     assert (claim.kind, claim.dataset) == ("sota", None)
 
 
+def test_each_value_belongs_to_the_model_named_in_its_clause():
+    found = claims("Specifically, our ResNet-50 achieves 76.1% top-1 accuracy on ImageNet, "
+                   "and our ViT-B obtains 81.8% top-1 accuracy on ImageNet-1K.")
+    assert [(c.subject, c.value, c.dataset) for c in found] == [("ResNet-50", "76.1%", "ImageNet"),
+                                                               ("ViT-B", "81.8%", "ImageNet-1K")]
+
+
 @pytest.mark.parametrize("sentence", [
     "We use 50% of the data for training and the rest for testing.",
     "Existing methods achieve 80% accuracy on ImageNet but fail on corrupted images.",
