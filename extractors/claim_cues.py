@@ -90,16 +90,6 @@ def cue_token_indices(lower: list[str]) -> list[int]:
             lower[i + 1] in CUE_WORDS_NEXT[lower[i]]]
 
 
-def may_begin_cue(word: str, next_word: str) -> bool:
-    """Whether a comparison phrase can start at ``word`` (lower case) followed by ``next_word``."""
-    follow = CUE_WORDS_NEXT.get(word)
-    if follow is not None:
-        return next_word in follow
-    return word[:2] in CUE_HEADS and word.startswith(CUE_STEMS)
-
-
-
-
 def comparison_cues(sentence: str, word_starts: list[int]) -> list[re.Match]:
     """The comparison phrases of ``sentence``, tried at the given word starts (non-overlapping, in order)."""
     found: list[re.Match] = []
@@ -129,7 +119,8 @@ def might_claim_sota(sentence: str) -> bool:
 OBJECT_CUES = re.compile(
     r"\b(?:than|over|outperform\w*|out-performing|surpass\w*|beat|beats|exceed\w*|compared (?:to|with)|"
     r"in comparison (?:to|with)|against|versus|vs\.?|relative to|on par with|comparable to|comparable with|"
-    r"competitive(?:ly)? (?:\w+ ){0,2}(?:with|to|against)|comparable (?:\w+ ){0,2}(?:to|with)|match(?:es|ing)?|rival\w*|behind|inferior to|as \w+ as|"
+    r"competitive(?:ly)? (?:\w+ ){0,2}(?:with|to|against)|comparable (?:\w+ ){0,2}(?:to|with)|"
+    r"match(?:es|ing)?|rival\w*|behind|inferior to|as \w+ as|"
     r"(?:performance|results|accuracy|efficiency) of|contrasted with|similar (?:\w+ )?to)\b",
     re.IGNORECASE,
 )
@@ -168,7 +159,8 @@ EXAMPLES = re.compile(r"\b(like|such as|including|e\.g\.|i\.e\.|namely)\b", re.I
 #: Heads of noun phrases too generic to be a comparison object ("existing methods", "the baselines").
 GENERIC_OBJECTS = frozenset("""method methods model models approach approaches baseline baselines technique
 techniques work works counterpart counterparts competitor competitors alternative alternatives one ones system
-systems algorithm algorithms art state-of-the-art state-of-art sota concurrent framework frameworks network networks architecture
+systems algorithm algorithms art state-of-the-art state-of-art sota concurrent framework frameworks network networks
+architecture
 architectures result results performance others literature prior previous existing other all the a an its their
 these those them it that this several various many most current recent strong competing standard original
 conventional traditional relevant popular leading prevalent our ours we different numerous multiple diverse

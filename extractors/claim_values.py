@@ -26,7 +26,8 @@ METRIC_WORDS = frozenset(w.lower() for w in ("AP", "mAP", "AP50", "AP75", "BLEU"
 NOT_RESULTS = re.compile(
     r"^\s*(?:of (?:the |all |our |its |their )?(?:data|training|samples|images|dataset|labels|tokens|"
     r"examples|instances|pixels|time|cases|the)|images?|samples?|epochs?|layers?|classes|categories|"
-    r"datasets?|tasks?|languages?|GPUs?(?!\s+(?:memory|RAM))|hours?|days?|steps?|examples?|subjects?|participants?|frames?|"
+    r"datasets?|tasks?|languages?|GPUs?(?!\s+(?:memory|RAM))|hours?|days?|steps?|examples?|subjects?|"
+    r"participants?|frames?|"
     r"videos?|users?|patients?|languages|tokens|words|sentences|documents|questions|nodes|edges|heads|"
     r"blocks|channels|views|shots?|iterations|runs|seeds|million|billion|thousand|years?|bits?|bytes?|"
     r"-?dimensional|-?bit|-?shot|-?way|-?layer|-?stage|resolution)\b",

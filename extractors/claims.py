@@ -39,13 +39,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.claim_cues import (EXAMPLES, HYPOTHETICAL, OBJECT_CUES, OWN_STRICT, OWN_WORK, PRIOR_WORK,
+                                   SOTA_AS_OBJECT, SOTA_CUES, comparison_cues, cue_token_indices, might_claim_sota,
+                                   noun_phrase_object, worse_words)
+from extractors.claim_values import Value, find_values, is_difference
 from extractors.coined import PROPOSED_KEY
 from extractors.gazetteer import MENTIONS_KEY
 from extractors.tokens import token_view
-from extractors.claim_cues import (EXAMPLES, HYPOTHETICAL, OBJECT_CUES, OWN_STRICT, OWN_WORK, PRIOR_WORK, SOTA_AS_OBJECT,
-                                   SOTA_CUES, comparison_cues, cue_token_indices, might_claim_sota, noun_phrase_object,
-                                   worse_words)
-from extractors.claim_values import Value, find_values, is_difference
 from extractors.values import parse_value
 
 CLAIMS_KEY = "kg_claims"
@@ -206,7 +206,8 @@ def _listed_benchmarks(sentence: str, at: int) -> list[str]:
     if not match:
         return []
     names = [match.group(1)] + re.findall(r"[A-Z][\w.+-]*[A-Za-z0-9]", match.group(2))
-    if len(names) == 1 and not re.match(r"\s+(?:leaderboard|benchmark|dataset|challenge)\b", sentence[at + match.end():]):
+    said_so = re.match(r"\s+(?:leaderboard|benchmark|dataset|challenge)\b", sentence[at + match.end():])
+    if len(names) == 1 and not said_so:
         return []  # one capitalised word is a benchmark only when the text says so
     return names
 
@@ -282,9 +283,10 @@ def _clause_subject(text: str, start: int, inside: list[_Mention], value: Value,
 
 def _names_its_metric(text: str, inside: list[_Mention], value: Value) -> bool:
     """ "52 AP", "F1 of 92", "mIoU: 47": the metric written right after the number or right before it."""
-    return any(m.label == "METRIC" and (0 <= m.start - value.end <= 1 or value.start <= m.start < value.span_end or
-                                        0 <= value.start - m.end <= 12 and _METRIC_OF.fullmatch(text[m.end : value.start]))
-               for m in inside)
+    return any(m.label == "METRIC" and (
+        0 <= m.start - value.end <= 1 or value.start <= m.start < value.span_end
+        or 0 <= value.start - m.end <= 12 and _METRIC_OF.fullmatch(text[m.end : value.start]) is not None)
+        for m in inside)
 
 
 def _counts_a_metric(inside: list[_Mention], value: Value) -> bool:

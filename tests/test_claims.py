@@ -106,7 +106,8 @@ def test_only_coordinated_names_are_objects():
 
 
 def test_a_dataset_belongs_to_the_value_of_its_clause():
-    found = claims("Our detector obtains 48.1 AP on COCO, and our segmenter obtains 79.3% mIoU on an in-house benchmark.")
+    found = claims("Our detector obtains 48.1 AP on COCO, and our segmenter obtains 79.3% mIoU on an in-house "
+                   "benchmark.")
     assert [(c.value, c.dataset) for c in found] == [("48.1", "COCO"), ("79.3%", None)]
 
 
