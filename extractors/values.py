@@ -19,6 +19,7 @@ counts as its first number (the figure an abstract leads with), ``K``/``M``/
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MULTIPLIERS = {"k": 1e3, "m": 1e6, "b": 1e9, "g": 1e9, "t": 1e12}
 #: Metric-like units written right after a number ("52.7 AP", "32.1 dB").
@@ -26,14 +27,15 @@ UNIT_WORDS = ("AP", "mAP", "AP50", "AP75", "dB", "BLEU", "points", "point", "pp"
               "PSNR", "ROUGE", "CIDEr", "F1", "IoU", "GFLOPs", "FLOPs", "MACs", "params", "s")
 
 _NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
-_RANGE = rf"{_NUMBER}(?:\s?(?:sim|~|-|–|to)\s?{_NUMBER})?"
-_UNIT = r"(?:\s?(?:\\?%|percent\b|×|x\b|X\b|times\b|-fold\b|\s?fold\b)|[KMBG]\b)?"
+_RANGE = rf"{_NUMBER}(?:(?:\s?\\?%)?\s?(?:sim|~|-|–|to)\s?{_NUMBER})?"
+_UNIT = r"(?:\s?(?:\\?%|percent\b|×|x\b|X\b|times\b|-fold\b|\s?fold\b|\$?\\times\$?)|[KMBG]\b)?"
 _WORD_UNIT = rf"(?:\s?(?:{'|'.join(re.escape(u) for u in UNIT_WORDS)})\b)?"
 VALUE_PATTERN = re.compile(rf"(?<![\w.\-]){_RANGE}{_UNIT}{_WORD_UNIT}")
 
 
+@lru_cache(maxsize=4096)
 def parse_value(text: str) -> tuple[float | None, str]:
-    """(number, unit) of a value as written; the number is None when there is none."""
+    """(number, unit) of a value as written; the number is None when there is none (cached: claims ask often)."""
     compact = text.replace(",", "").replace("\\%", "%").strip()
     match = re.match(r"([+-]?\d+(?:\.\d+)?)", compact)
     if match is None:
@@ -44,7 +46,7 @@ def parse_value(text: str) -> tuple[float | None, str]:
     rest = rest.strip()
     if rest.startswith(("%", "percent")):
         return number, "%"
-    if re.match(r"^(?:x|X|×|times|-?\s?fold)\b", rest) or rest.startswith("×"):
+    if re.match(r"^(?:x|X|×|times|-?\s?fold)\b", rest) or rest.startswith(("×", "\\times", "$\\times")):
         return number, "x"
     if re.match(r"^[KMBGT]\b", rest):
         return number * MULTIPLIERS[rest[0].lower()], ""

@@ -19,12 +19,19 @@ def fields(claim: kg.Claim) -> dict:
 
 
 def test_result_claim_with_metric_value_and_dataset():
-    (claim,) = claims("In particular, we improve a state-of-the-art framework with a strong backbone, "
-                      "reaching 52.7 AP on COCO test-dev.", title="RelationNet++: Bridging Visual Representations")
-    assert fields(claim) == {"kind": "result", "subject": "RelationNet++", "metric": "AP", "value": "52.7 AP",
+    found = claims("In particular, we improve a state-of-the-art framework with a strong backbone by about 2.0 AP, "
+                   "reaching 52.7 AP on COCO test-dev.", title="RelationNet++: Bridging Visual Representations")
+    gain, claim = found
+    assert fields(claim) == {"kind": "result", "subject": "RelationNet++", "metric": "AP", "value": "52.7",
                              "dataset": "COCO"}
-    assert claim.number == 52.7 and claim.unit == "AP"
+    assert claim.number == 52.7 and claim.unit is None
     assert claim.evidence.startswith("In particular") and claim.end > claim.start
+    assert (gain.kind, gain.value, gain.metric, gain.direction) == ("comparison", "2.0", "AP", "better")
+
+
+def test_a_metric_written_after_the_number_is_the_metric_not_part_of_the_value():
+    found = claims("Our detector reaches 41.3 mAP on COCO and our segmenter 47.9 mIoU on ADE20K.")
+    assert [(c.value, c.metric, c.dataset) for c in found] == [("41.3", "mAP", "COCO"), ("47.9", "mIoU", "ADE20K")]
 
 
 def test_comparison_claim_with_speedup_over_a_named_baseline():
@@ -67,12 +74,150 @@ def test_one_claim_per_value():
     assert {c.metric for c in found} == {"attack success rate"}
 
 
+def test_a_value_list_shares_the_metric_written_after_it():
+    found = claims("Our models reach 71.2%|74.5%|77.9% top-1 accuracies on ImageNet.")
+    assert [(c.kind, c.value, c.metric, c.dataset) for c in found] == [
+        ("result", "71.2%", "top-1 accuracy", "ImageNet"), ("result", "74.5%", "top-1 accuracy", "ImageNet"),
+        ("result", "77.9%", "top-1 accuracy", "ImageNet")]
+
+
+def test_paired_lists_of_objects_and_gains_pair_up():
+    found = claims("Our ViT-X reaches 83.0% top-1 accuracy, surpassing DeiT-B/ResMLP-B24 by 0.4%/1.2%.")
+    assert [(c.kind, c.value, c.object) for c in found] == [
+        ("result", "83.0%", None), ("comparison", "0.4%", "DeiT-B"), ("comparison", "1.2%", "ResMLP-B24")]
+
+
+def test_a_gain_after_by_about_is_a_comparison_and_the_level_a_result():
+    found = claims("Our method improves mAP by about 2.0 AP over RetinaNet, reaching 42.1 AP on COCO.")
+    assert [(c.kind, c.value, c.object, c.dataset) for c in found] == [
+        ("comparison", "2.0", "RetinaNet", "COCO"), ("result", "42.1", None, "COCO")]
+
+
+def test_one_valueless_comparison_per_listed_object_even_names_the_rules_missed():
+    found = claims("Our model outperforms HRNet, FooNet and BarNets on Cityscapes.")
+    assert [(c.kind, c.object, c.dataset) for c in found] == [
+        ("comparison", "HRNet", "Cityscapes"), ("comparison", "FooNet", "Cityscapes"),
+        ("comparison", "BarNets", "Cityscapes")]
+
+
+def test_only_coordinated_names_are_objects():
+    found = claims("Our adapters reach higher accuracy compared to fine-tuning with pruning.")
+    assert [c.object for c in found] == ["fine-tuning"]
+
+
+def test_a_dataset_belongs_to_the_value_of_its_clause():
+    found = claims("Our detector obtains 48.1 AP on COCO, and our segmenter obtains 79.3% mIoU on an in-house "
+                   "benchmark.")
+    assert [(c.value, c.dataset) for c in found] == [("48.1", "COCO"), ("79.3%", None)]
+
+
+def test_a_sentence_without_a_dataset_continues_the_previous_one():
+    found = claims("On CIFAR-10, our network reaches 96.1% accuracy. After pruning it keeps 95.0% accuracy.")
+    assert [(c.value, c.dataset) for c in found] == [("96.1%", "CIFAR-10"), ("95.0%", "CIFAR-10")]
+
+
+def test_savings_and_shares_of_another_models_cost_are_comparisons():
+    found = claims("Our student keeps 97% accuracy with 12% of the teacher's FLOPs.")
+    assert [(c.kind, c.value, c.metric) for c in found] == [("result", "97%", "accuracy"),
+                                                           ("comparison", "12%", "FLOPs")]
+    (saved,) = claims("Our method saves 40% GPU memory.")
+    assert (saved.kind, saved.value, saved.direction) == ("comparison", "40%", "better")
+
+
+def test_on_par_is_kept_beside_a_speedup_and_comes_first():
+    found = claims("Our model performs on par with DeiT-S while running 2.1x faster.")
+    assert [(c.kind, c.value, c.object, c.direction) for c in found] == [
+        ("comparison", None, "DeiT-S", "equal"), ("comparison", "2.1x", "DeiT-S", "better")]
+
+
+def test_a_named_model_can_hold_the_state_of_the_art():
+    found = claims("Vision transformers (ViTs) have pushed the state of the art in image classification.")
+    assert [(c.kind, c.subject) for c in found] == [("sota", "ViT")]
+
+
+def test_a_range_is_one_value_and_a_drop_is_worse():
+    (claim,) = claims("Our pruning causes accuracy drops of 1% to 2% on ImageNet.")
+    assert (claim.kind, claim.value, claim.number, claim.direction) == ("comparison", "1% to 2%", 1.0, "worse")
+
+
+def test_values_joined_by_and_share_what_follows_them():
+    found = claims("Our backbone achieves 1.9% and 2.7% increases in F1 on GID.")
+    assert [(c.kind, c.value) for c in found] == [("comparison", "1.9%"), ("comparison", "2.7%")]
+
+
+def test_a_value_after_compared_to_is_the_baselines():
+    found = claims("Our method reaches 53.8% mIoU, compared to only 10% for the baseline.")
+    assert [c.value for c in found if c.value] == ["53.8%"]
+
+
+def test_by_is_a_gain_only_after_a_word_of_change():
+    assert [c.kind for c in claims("Each scene is represented by 59 parameters.")] != ["comparison"]
+    assert [c.kind for c in claims("Our pruning reduces the model by 59 parameters.")] == ["comparison"]
+
+
+def test_latex_times_is_the_unit_x_and_a_spread_is_not_a_value():
+    (claim,) = claims("Our cache improves throughput by up to 1.60$\\times$ compared to the full KV cache.")
+    assert (claim.kind, claim.value, claim.number, claim.unit) == ("comparison", "1.60x", 1.6, "x")
+    (claim,) = claims("Our model reaches 62.53\\% ($\\pm$ 1.59) accuracy on GSM8K.")
+    assert (claim.kind, claim.value, claim.dataset) == ("result", "62.53\\%", "GSM8K")
+
+
+def test_compared_to_names_the_object_of_the_comparison_before_it():
+    (claim,) = claims("Our model requires fewer parameters to reach this accuracy compared to DeiT-S.")
+    assert (claim.kind, claim.metric, claim.object) == ("comparison", "parameters", "DeiT-S")
+    (claim,) = claims("Our method keeps a high accuracy compared to the depthwise convolution.")
+    assert (claim.kind, claim.object) == ("comparison", "depthwise convolution")
+
+
+def test_a_metric_named_before_of_belongs_to_its_value():
+    found = claims("Our models achieve an ImageNet accuracy of 88.0%, ADE20K mIoU of 55.6%, and COCO box AP of 56.4%.")
+    assert [(c.value, c.metric, c.dataset) for c in found] == [
+        ("88.0%", "accuracy", "ImageNet"), ("55.6%", "mIoU", "ADE20K"), ("56.4%", "box AP", "COCO")]
+
+
+def test_a_bare_integer_needs_its_metric_right_beside_it():
+    assert claims("It consists of 452 raw-AR video pairs.") == []
+    (claim,) = claims("Our model reaches an F1 of 92 on CoNLL.")
+    assert (claim.kind, claim.metric, claim.value) == ("result", "F1", "92")
+
+
+def test_a_share_of_the_state_of_the_art_is_not_a_state_of_the_art_claim():
+    found = claims("Our model achieves competitive performance at 89% of state-of-the-art performance.")
+    assert "sota" not in [c.kind for c in found]
+
+
+def test_a_model_is_not_compared_with_itself():
+    assert claims("Compared with existing models, RingMo-Agent is trained on more data.",
+                  title="RingMo-Agent: a remote sensing agent") == []
+
+
+def test_benchmarks_the_rules_missed_are_read_after_a_state_of_the_art_claim():
+    found = claims("Our method achieves state-of-the-art results on the Foo, Bar and Baz benchmarks.")
+    assert [(c.kind, c.dataset) for c in found] == [("sota", "Foo"), ("sota", "Bar"), ("sota", "Baz")]
+    (claim,) = claims("Notably, our model ranks first on the OpenCompass leaderboard.")
+    assert (claim.kind, claim.dataset) == ("sota", "OpenCompass")
+    (claim,) = claims("Our method achieves state-of-the-art results on the Foo task.")
+    assert (claim.kind, claim.dataset) == ("sota", None)
+
+
+def test_each_value_belongs_to_the_model_named_in_its_clause():
+    found = claims("Specifically, our ResNet-50 achieves 76.1% top-1 accuracy on ImageNet, "
+                   "and our ViT-B obtains 81.8% top-1 accuracy on ImageNet-1K.")
+    assert [(c.subject, c.value, c.dataset) for c in found] == [("ResNet-50", "76.1%", "ImageNet"),
+                                                               ("ViT-B", "81.8%", "ImageNet-1K")]
+
+
 @pytest.mark.parametrize("sentence", [
     "We use 50% of the data for training and the rest for testing.",
     "Existing methods achieve 80% accuracy on ImageNet but fail on corrupted images.",
     "What happens if we increase the dataset size by 10x?",
     "We train ResNet-50 for 90 epochs on 8 GPUs in 2021.",
     "Three criteria matter: (1) test-set accuracy; (2) out-of-distribution accuracy.",
+    "The model is trained on fewer than 4 billion tokens.",
+    "We evaluate on ImageNet-1K and 4K.",
+    "We could perhaps obtain better results than existing methods with more data.",
+    "Semi-supervised learning has shown tremendous potential to improve the performance of ResNet-50.",
+    "With more data, our model could achieve better performance compared to DeiT-S.",
 ])
 def test_sentences_that_state_no_result_yield_no_claim(sentence):
     assert claims(sentence) == []

@@ -23,6 +23,7 @@ from extractors.values import VALUE_PATTERN, parse_value
     ("2-3%", 2.0, "%"),
     ("1,000", 1000.0, ""),
     ("+3.2", 3.2, ""),
+    ("1.60$\\times$", 1.6, "x"),
 ])
 def test_values_parse_to_number_and_unit(written, number, unit):
     assert parse_value(written) == (pytest.approx(number), unit)
