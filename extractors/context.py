@@ -74,6 +74,9 @@ def context_rules_component(doc: Doc) -> Doc:
 _MODIFIED_NOUNS = frozenset({"layer", "layers", "map", "maps", "head", "heads", "weights", "data", "corpus",
                              "corpora", "dataset", "datasets", "budget", "kernel", "kernels", "score", "scores",
                              "matrix", "matrices", "values", "block", "blocks", "module", "modules"})
+#: Nouns after a bare task word that make it a modifier: "classification errors", "localization performance".
+_TASK_MODIFIED_NOUNS = frozenset({"error", "errors", "branch", "branches", "performance", "network", "networks",
+                                  "model", "models", "loss", "losses", "problem", "problems", "result", "results"})
 #: Words before "attention" that make it the English word ("received attention", "much attention").
 _ENGLISH_ATTENTION = frozenset({"research", "sufficient", "much", "increasing", "growing", "considerable",
                                 "significant", "little", "wide", "widespread", "more", "less", "great", "special",
@@ -82,19 +85,22 @@ _ENGLISH_ATTENTION = frozenset({"research", "sufficient", "much", "increasing", 
 
 
 def _generic_word_use(doc: Doc, mention: Span) -> bool:
-    """Whether a bare listed method word is used as a modifier or in its everyday sense.
+    """Whether a bare listed method or task word is used as a modifier or in its everyday sense.
 
-    "Attention" in "has received much attention" is not the mechanism, and
-    "convolution layers" or "pretraining data" name layers and data; the
-    word alone is kept only where it names the technique.
+    "Attention" in "has received much attention" is not the mechanism,
+    "convolution layers" or "pretraining data" name layers and data, and
+    "classification errors" or "better classification" are not the task; the
+    word alone is kept only where it names the technique or the problem.
     """
-    if mention.label_ != "METHOD" or len(mention) != 1 or mention.id_ != "gazetteer":
+    if mention.label_ not in ("METHOD", "TASK") or len(mention) != 1 or mention.id_ != "gazetteer":
         return False
     view = token_view(doc)
     after = view.lower[mention.end] if mention.end < len(view.lower) else ""
+    before = view.lower[mention.start - 1] if mention.start > 0 else ""
+    if mention.label_ == "TASK":  # "classification errors", "better classification", "current classification"
+        return after in _MODIFIED_NOUNS or after in _TASK_MODIFIED_NOUNS or before in _generic_modifiers()
     if after in _MODIFIED_NOUNS:
         return True
-    before = view.lower[mention.start - 1] if mention.start > 0 else ""
     return view.lower[mention.start] == "attention" and before in _ENGLISH_ATTENTION
 
 
@@ -524,11 +530,18 @@ def _compound_start(view, end: int) -> int:
     return start
 
 
+#: Compound tails that make a modifier name a kind of problem or method ("single-label", "zero-shot").
+_KIND_COMPOUND_TAILS = frozenset({"label", "shot", "task", "modal", "view", "class", "domain", "lingual", "agent",
+                                  "objective", "stage", "step", "resolution", "supervised"})
+
+
 def _good_modifier(unit: str, first_word: str, title_case: bool, generic: frozenset[str]) -> bool:
     if not unit[:1].isalpha() or unit in generic or unit in STOP_WORDS:
         return False
     if "-" in unit:
         parts = unit.split("-")
+        if parts[-1] in _KIND_COMPOUND_TAILS:  # "single-label", "few-shot", "multi-view": a kind, whatever the number
+            return True
         return parts[0] not in generic and parts[-1] not in {"like", "based", "level", "wise"}
     if unit.endswith(("ly", "ing")) or (unit.endswith("ed") and unit not in PARTICIPLE_MODIFIERS):
         return False

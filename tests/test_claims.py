@@ -93,11 +93,11 @@ def test_a_gain_after_by_about_is_a_comparison_and_the_level_a_result():
         ("comparison", "2.0", "RetinaNet", "COCO"), ("result", "42.1", None, "COCO")]
 
 
-def test_one_valueless_comparison_per_listed_object_even_names_the_rules_missed():
+def test_one_valueless_comparison_per_listed_object_by_its_canonical_name():
     found = claims("Our model outperforms HRNet, FooNet and BarNets on Cityscapes.")
     assert [(c.kind, c.object, c.dataset) for c in found] == [
         ("comparison", "HRNet", "Cityscapes"), ("comparison", "FooNet", "Cityscapes"),
-        ("comparison", "BarNets", "Cityscapes")]
+        ("comparison", "BarNet", "Cityscapes")]
 
 
 def test_only_coordinated_names_are_objects():

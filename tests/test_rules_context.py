@@ -194,3 +194,11 @@ def test_learning_paradigm_worked_on_is_a_task_and_one_used_is_a_method():
     assert found["continual learning"][0] == "TASK"
     found = entities("Pretraining", "We pre-train the encoder with self-supervised learning.")
     assert found["self-supervised learning"][0] == "METHOD"
+
+
+def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
+    found = entities("Detection", "Models aim at better classification. We fix classification errors of the "
+                     "classification branch.")
+    assert "classification" not in found
+    found = entities("Labels", "Vision is evaluated with single-label classification and few-shot segmentation.")
+    assert {"single-label classification", "few-shot segmentation"} <= set(found)
