@@ -92,11 +92,15 @@ def _generic_word_use(doc: Doc, mention: Span) -> bool:
     "classification errors" or "better classification" are not the task; the
     word alone is kept only where it names the technique or the problem.
     """
-    if mention.label_ not in ("METHOD", "TASK") or len(mention) != 1 or mention.id_ != "gazetteer":
+    if len(mention) != 1 or mention.id_ != "gazetteer":
         return False
     view = token_view(doc)
     after = view.lower[mention.end] if mention.end < len(view.lower) else ""
     before = view.lower[mention.start - 1] if mention.start > 0 else ""
+    if mention.label_ == "METRIC":  # "to speed up training": a verb
+        return view.lower[mention.start] == "speed" and after in ("up", "-", "ups")
+    if mention.label_ not in ("METHOD", "TASK"):
+        return False
     if mention.label_ == "TASK":  # "classification errors", "better classification", "current classification"
         return after in _MODIFIED_NOUNS or after in _TASK_MODIFIED_NOUNS or before in _generic_modifiers()
     if after in _MODIFIED_NOUNS:
@@ -423,7 +427,7 @@ PHRASE_HEADS: dict[str, str] = {
         "modeling", "modelling", "analysis", "prediction", "processing", "reasoning", "understanding",
         "adaptation", "generalization", "suppression", "cancellation", "mining", "matching", "clustering")},
     **{h: "ARCHITECTURE" for h in ("network", "transformer", "autoencoder")},
-    **{h: "METRIC" for h in ("accuracy", "error", "cost", "score")},
+    **{h: "METRIC" for h in ("accuracy", "error", "cost", "score", "speed")},
 }
 MAX_MODIFIERS = 3
 #: Heads that name a task only after a noun ("image analysis", "behavior prediction", "context reasoning").
@@ -479,7 +483,8 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             if not _good_modifier(unit, words[unit_start], title_case, generic):
                 break
             start = unit_start
-        if start < i and start > 0 and lower[start - 1] in _VERB_MARKERS:
+        if start < i and start > 0 and lower[start - 1] in _VERB_MARKERS \
+                and not lower[start].endswith(_NOUN_ENDINGS):
             start = _next_unit(view, start)  # "to enrich retrieval": the first word is a verb
         if start >= _compound_start(view, i):
             continue
@@ -509,6 +514,8 @@ PARTICIPLE_MODIFIERS = frozenset({
 })
 
 
+#: Endings of words that are nouns even after "to" ("with respect to segmentation accuracy").
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence")
 _VERB_MARKERS = {"to", "can", "could", "may", "might", "will", "would", "should", "must", "cannot", "we", "they"}
 
 

@@ -202,3 +202,9 @@ def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
     assert "classification" not in found
     found = entities("Labels", "Vision is evaluated with single-label classification and few-shot segmentation.")
     assert {"single-label classification", "few-shot segmentation"} <= set(found)
+
+
+def test_noun_after_to_starts_a_name_but_a_verb_does_not():
+    found = entities("Volumes", "We compare with respect to segmentation accuracy, and aim to speed up training.")
+    assert found["segmentation accuracy"][0] == "METRIC"
+    assert "speed" not in found
