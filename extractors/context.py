@@ -65,8 +65,65 @@ def context_rules_component(doc: Doc) -> Doc:
         new.append(span)
         taken.update(range(span.start, span.end))
     kept = [m for m in mentions if not _uncounted_parameters(doc, m) and not _generic_word_use(doc, m)]
-    doc.spans[MENTIONS_KEY] = kept + new
+    doc.spans[MENTIONS_KEY] = _join_hyphenated_models(doc, kept + new)
     return doc
+
+
+#: Lower-case pieces a hyphenated model name may end in ("M2-BERT-base", "Hyena-GPT-s", "PanGu-pi-7B").
+_SIZE_PIECES = frozenset({"base", "large", "small", "tiny", "huge", "mini", "nano", "micro", "lite", "light", "xl"})
+_CHUNK_GLUE = frozenset({"-", "/", "."})
+#: Capitalised sizes written after a model's name with a space: "MobileNetV3 Large", "BERT Base".
+_SPACED_SIZES = frozenset({"Large", "Small", "Base", "Tiny", "Huge", "Mini"})
+
+
+def _join_hyphenated_models(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """One ARCHITECTURE name for a hyphenated chunk of model names: "Hyena-GPT-s", "SLAB-Swin", "Places-CNN".
+
+    A known model glued by hyphens to other name pieces (capitalised, with
+    digits, or a size such as "base") is a model of its own, not two. A
+    piece that is an ordinary word ("CNN-based", "ViT-like", "encoder-free")
+    leaves the mentions as they are.
+    """
+    out = list(mentions)
+    done: set[int] = set()
+    for span in mentions:
+        if span.label_ != "ARCHITECTURE" or span.start in done:
+            continue
+        following = doc[span.end].text if span.end < len(doc) else ""
+        if following in _SPACED_SIZES and span.end not in {m.start for m in mentions}:  # "MobileNetV3 Large"
+            out = [m for m in out if m is not span]
+            out.append(Span(doc, span.start, span.end + 1, label="ARCHITECTURE",
+                            kb_id=f"{span.kb_id_ or span.text} {following}", span_id="variant"))
+            continue
+        start, end = span.start, span.end
+        while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text.isalnum()
+                                                                 or doc[start - 1].text in _CHUNK_GLUE):
+            if doc[start - 1].text == "/" and not doc[start].text.isdigit():
+                break
+            start -= 1
+        while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text.isalnum()
+                                                                   or doc[end].text in _CHUNK_GLUE):
+            if doc[end].text == "/" and not (end + 1 < len(doc) and doc[end + 1].text.isdigit()):
+                break  # "DeiT-B/ResMLP-B24" is two models; "ViT-B/16" is one
+            end += 1
+        while end > start and doc[end - 1].text in _CHUNK_GLUE:
+            end -= 1
+        while start < end and doc[start].text in _CHUNK_GLUE:
+            start += 1
+        if (start, end) == (span.start, span.end) or not any(t.text == "-" for t in doc[start:end]):
+            continue
+        chunk = doc[start:end].text
+        pieces = [p for p in chunk.replace("/", "-").split("-")]
+        if not all(p and (any(ch.isupper() or ch.isdigit() for ch in p) or p.lower() in _SIZE_PIECES
+                          or len(p) <= 2) for p in pieces):
+            continue
+        inside = [m for m in out if m.start < end and start < m.end]
+        if any(m.start < start or m.end > end or m.label_ not in ("ARCHITECTURE", "METHOD") for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(Span(doc, start, end, label="ARCHITECTURE", kb_id=chunk, span_id="context"))
+        done.update(range(start, end))
+    return out
 
 
 #: Nouns after a bare method word that make it a modifier: "convolution layer", "attention maps",

@@ -56,7 +56,8 @@ class GraphBuilder:
         """The node of an entity, created on first sight.
 
         Names meet on their key (case, hyphens, spaces and plurals ignored).
-        An entity also joins a node one of whose long forms it shares: one
+        An entity also joins a node one of whose long forms (names written
+        with a space or a hyphen, "Vision-LSTM") it shares: one
         paper writes "Long Range Arena (LRA)", another only "Long Range
         Arena", and both mean one benchmark. Short forms alone never merge
         nodes ("MSA" is two different things in two papers). A label that
@@ -116,7 +117,7 @@ class GraphBuilder:
         text = paper.text
         nodes_of_paper: dict[tuple[str, str], str] = {}
         for entity in record.entities:
-            long_forms = [a for a in entity.aliases if " " in a.strip()]
+            long_forms = [a for a in entity.aliases if " " in a.strip() or "-" in a.strip(" -")]
             guessed = not any(m.extractor in ("gazetteer", "url", "variant") for m in entity.mentions)
             node = self.entity_node(entity.label, entity.canonical, long_forms, guessed)
             nodes_of_paper[(entity.label, entity.canonical)] = node

@@ -208,3 +208,11 @@ def test_noun_after_to_starts_a_name_but_a_verb_does_not():
     found = entities("Volumes", "We compare with respect to segmentation accuracy, and aim to speed up training.")
     assert found["segmentation accuracy"][0] == "METRIC"
     assert "speed" not in found
+
+
+def test_hyphenated_chunk_of_model_names_is_one_model_but_a_word_suffix_is_not():
+    found = entities("Sequences", "Hyena-GPT-s and M2-BERT-base beat SLAB-Swin; CNN-based and ViT-like models "
+                     "and MobileNetV3 Large lose.")
+    assert {"Hyena-GPT-s", "M2-BERT-base", "SLAB-Swin", "MobileNetV3 Large"} <= set(found)
+    assert {"CNN", "ViT"} <= set(found)
+    assert not any(name.endswith(("-based", "-like")) for name in found)
