@@ -59,6 +59,9 @@ class Gazetteer:
     by_key: dict[str, Entry] = field(default_factory=dict)
     #: For case-sensitive entries: the exact written forms allowed (spaces/hyphens squashed).
     exact_forms: dict[str, set[str]] = field(default_factory=dict)
+    #: Keys written somewhere in the files with lower-case letters ("convolutional neural network"):
+    #: a lower-case surface of such a key is a real use, even when the canonical name is an acronym.
+    written_lower: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -70,6 +73,8 @@ class Gazetteer:
             # The first fact to claim a key keeps it: files are read in a fixed
             # order, so conflicts resolve the same way on every machine.
             self.by_key.setdefault(key, entry)
+            if self.by_key[key] is entry and any(ch.islower() for ch in name):
+                self.written_lower.add(key)
             if entry.case_sensitive:
                 self.exact_forms.setdefault(key, set()).add(_exact_form(name))
 
@@ -84,7 +89,7 @@ class Gazetteer:
         entry = self.by_key.get(key)
         if entry is None:
             return None
-        if not _case_ok(entry, surface, self.exact_forms.get(key)):
+        if not _case_ok(entry, surface, self.exact_forms.get(key), key in self.written_lower):
             return None
         return entry
 
@@ -94,19 +99,21 @@ def _exact_form(name: str) -> str:
     return out[:-1] if is_plural_form(name) else out
 
 
-def _case_ok(entry: Entry, surface: str, exact: set[str] | None) -> bool:
+def _case_ok(entry: Entry, surface: str, exact: set[str] | None, written_lower: bool = False) -> bool:
     """Reject lower-case look-alikes of names that are written with capitals.
 
     "CLIP" is a model, "clip" is a word; "GAN" is a model, "gan" is noise. An
     entry whose canonical name is an acronym (no lower-case letters) is only
-    matched when the surface has a capital too; camel-cased names ("resnet
+    matched when the surface has a capital too (unless the surface is one of
+    its long forms, which the files write in lower case: "convolutional
+    neural networks" is CNN); camel-cased names ("resnet
     50") may be written in lower case. Entries flagged case-sensitive must
     match one of their written forms.
     """
     if exact is not None:
         return _exact_form(surface) in exact
     letters = [ch for ch in entry.canonical if ch.isalpha()]
-    if len(letters) >= 2 and all(ch.isupper() for ch in letters) and surface.islower():
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters) and surface.islower() and not written_lower:
         return False
     return True
 
