@@ -32,7 +32,7 @@ class BuildReport:
 
 
 def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: bool = True,
-                  progress: bool = False) -> BuildReport:
+                  progress: bool = False, extractors: Iterable[str] = ("rules", "ner")) -> BuildReport:
     """Extract, assemble the graph, and write every output file into ``out``."""
     from graphs.gexf import write_gexf
     from graphs.graphml import gephi_ready, write_graphml
@@ -56,7 +56,7 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
             writer = csv.DictWriter(mentions_file, fieldnames=MENTION_COLUMNS, lineterminator="\n")
             writer.writeheader()
             for record in run_extraction(read_corpus(inputs), jobs=jobs, cache=cache, progress=progress,
-                                         stats=report.stats):
+                                         stats=report.stats, extractors=extractors):
                 tick = time.perf_counter()
                 builder.add(record)
                 assembly += time.perf_counter() - tick

@@ -75,12 +75,28 @@ def _jobs_argument(parser: argparse.ArgumentParser) -> None:
                         help="no progress bar")
 
 
+def extractors_argument(parser: argparse.ArgumentParser) -> None:
+    """``--extractors rules,ner``: which extractors run (default: both)."""
+    from extractors.pipeline import DEFAULT_EXTRACTORS, parse_extractors
+
+    def extractor_set(value: str) -> tuple[str, ...]:
+        try:
+            return parse_extractors(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parser.add_argument("--extractors", type=extractor_set, default=DEFAULT_EXTRACTORS, metavar="rules,ner",
+                        help="comma-separated extractors to run: the rules, the trained NER model, or both "
+                             "(default: rules,ner)")
+
+
 def _build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="*", help="corpus files or directories (default: the bundled sample)")
     parser.add_argument("-o", "--out", default="kg-out", help="output directory (default: kg-out)")
     parser.add_argument("--no-cache", action="store_true",
                         help="extract every paper again instead of reusing results kept in the output directory")
     _jobs_argument(parser)
+    extractors_argument(parser)
 
 
 @command("build", "build the knowledge graph and write its views and tables", _build_arguments)
@@ -89,7 +105,7 @@ def run_build(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     report = build_outputs(_inputs(args), out, jobs=args.jobs, use_cache=not args.no_cache,
-                           progress=not args.quiet)
+                           progress=not args.quiet, extractors=args.extractors)
     stats, seconds = report.stats, report.seconds
     reuse = "" if args.no_cache else f"; {stats.reused} reused from the cache, {stats.extracted} extracted"
     print(
@@ -105,13 +121,15 @@ def _extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", help="corpus files or directories")
     parser.add_argument("-o", "--out", help="output JSON Lines file (default: standard output)")
     _jobs_argument(parser)
+    extractors_argument(parser)
 
 
 @command("extract", "extract entities and claims, one JSON object per paper", _extract_arguments)
 def run_extract(args: argparse.Namespace) -> int:
     from kg.runner import run_extraction
 
-    records = run_extraction(read_corpus(_inputs(args)), jobs=args.jobs, progress=not args.quiet and bool(args.out))
+    records = run_extraction(read_corpus(_inputs(args)), jobs=args.jobs, progress=not args.quiet and bool(args.out),
+                             extractors=args.extractors)
     if args.out:
         count = 0
         with atomic_write(args.out, "w", encoding="utf-8") as handle:
