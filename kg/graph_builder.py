@@ -43,6 +43,7 @@ class GraphBuilder:
         self.graph = nx.MultiDiGraph()
         self._entity_ids: dict[tuple[str, str], str] = {}  # (label, name key) -> node id
         self._any_label: dict[str, str] = {}  # name key -> first node with that canonical key
+        self._alias_ids: dict[tuple[str, str], str] = {}  # (label, key of a surface form) -> first node holding it
 
     def entity_node(
         self, label: str, canonical: str, long_forms: Iterable[str] = (), label_is_guess: bool = False
@@ -65,7 +66,9 @@ class GraphBuilder:
                 if node is not None:
                     break
         if node is None and label_is_guess:
-            node = self._any_label.get(key)
+            # a name no list holds that another paper defined: "DCNN" where one paper wrote
+            # "deep convolutional neural networks (DCNNs)", which the gazetteer calls CNN
+            node = self._alias_ids.get((label, key)) or self._any_label.get(key)
         if node is not None:
             self._entity_ids.setdefault((label, key), node)
             for form in long_forms:
@@ -118,6 +121,7 @@ class GraphBuilder:
             for alias in entity.aliases:
                 if alias not in data["aliases"]:
                     data["aliases"].append(alias)
+                self._alias_ids.setdefault((entity.label, name_key(alias)), node)
             data["paper_count"] += 1
             data["papers"].append(paper.id)
             relation = "proposes" if entity.proposed else RELATION_BY_LABEL.get(entity.label, "mentions")
