@@ -158,22 +158,29 @@ def parse_with_confidence(ner, docs: list[Doc]) -> list[dict[int, float]]:
         return confidence
     names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
     opening = numpy.array([n == "O" or n[:2] in ("B-", "U-") for n in names])
-    label_of = [n[2:] if n[:2] in ("B-", "U-") else None for n in names]
+    labels = sorted({n[2:] for n in names if n[:2] in ("B-", "U-")})
+    # class -> its label's column (B-X and U-X both start an X); "O" and the rest start nothing
+    group = numpy.zeros((len(names), len(labels)), dtype="f")
+    for i, n in enumerate(names):
+        if n[:2] in ("B-", "U-"):
+            group[i, labels.index(n[2:])] = 1.0
+    starts_entity = group.sum(axis=1) > 0
     step_model = ner.model.predict(docs)
     index = {id(state): k for k, state in enumerate(states)}
     todo = [state for state in states if not state.is_final()]
     while todo:
         scores = step_model.predict(todo)
-        for row, state in zip(scores, todo):
-            if state.entity_is_open():
-                continue
-            valid = numpy.where(opening, row, -numpy.inf)
-            best = int(valid.argmax())
-            if label_of[best] is None:
-                continue
-            probs = numpy.exp(valid - valid[best])
-            same = sum(probs[i] for i, lab in enumerate(label_of) if lab == label_of[best])
-            confidence[index[id(state)]][state.B(0)] = float(same / probs.sum())
+        free = [k for k, state in enumerate(todo) if not state.entity_is_open()]
+        if free:
+            valid = numpy.where(opening, scores[free], -numpy.inf)
+            best = valid.argmax(axis=1)
+            probs = numpy.exp(valid - valid.max(axis=1, keepdims=True))
+            by_label = (probs @ group) / probs.sum(axis=1, keepdims=True)
+            for row, k in enumerate(free):
+                if starts_entity[best[row]]:
+                    state = todo[k]
+                    column = int(group[best[row]].argmax())
+                    confidence[index[id(state)]][state.B(0)] = float(by_label[row, column])
         todo = ner.transition_states(todo, scores)
     step_model.clear_memory()
     ner.set_annotations(docs, states)
