@@ -359,16 +359,19 @@ def _model_shaped_names(doc: Doc) -> list[Span]:
     the gazetteer or the dataset rules already took is left alone.
     """
     found = []
-    for token in doc:
-        match = MODEL_SHAPE.match(token.text)
+    view = token_view(doc)
+    for i, word in enumerate(view.words):
+        if not word[:1].isupper() or len(word) < 4:  # cheap test first: most words are not names
+            continue
+        match = MODEL_SHAPE.match(word)
         if match is None or len(match["name"]) <= len(match["suffix"]):
             continue
         head = match["name"][: match.start("suffix")]
         if match["suffix"] == "net" and sum(ch.isupper() for ch in head) < 2:
             continue
-        if token.text.lower() in not_names():
+        if view.lower[i] in not_names():
             continue
-        found.append(Span(doc, token.i, token.i + 1, label="ARCHITECTURE", kb_id=match["name"], span_id="context"))
+        found.append(Span(doc, i, i + 1, label="ARCHITECTURE", kb_id=match["name"], span_id="context"))
     return found
 
 

@@ -14,11 +14,24 @@ from pathlib import Path
 from spacy.tokens import Token
 
 NOT_NAMES_FILE = Path(__file__).resolve().parent / "data" / "not_names.txt"
+OTHER_NAMES_FILE = Path(__file__).resolve().parent / "data" / "other_names.txt"
 
 
 @lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
     with open(NOT_NAMES_FILE, encoding="utf-8") as handle:
+        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def other_names() -> frozenset[str]:
+    """Real names of things the graph does not hold (hardware, software, organisations), lower case.
+
+    Name-shaped ("GPUs", "PyTorch", "OpenAI"), so a model that learns what names
+    look like proposes them; the NER training data marks them outside and the
+    NER policy rejects them.
+    """
+    with open(OTHER_NAMES_FILE, encoding="utf-8") as handle:
         return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
 
 

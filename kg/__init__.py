@@ -41,18 +41,21 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def extract(papers: Iterable[Paper]) -> Iterable[ExtractionRecord]:
-    """Run the extraction pipeline over papers, yielding one record per paper."""
+def extract(papers: Iterable[Paper], extractors: Iterable[str] = ("rules",)) -> Iterable[ExtractionRecord]:
+    """Run the extraction pipeline over papers, yielding one record per paper.
+
+    ``extractors`` chooses the rule extractors, the trained NER model, or both.
+    """
     from extractors.pipeline import extract_records
 
-    return extract_records(papers)
+    return extract_records(papers, extractors=extractors)
 
 
-def build(papers: Iterable[Paper]) -> KnowledgeGraph:
+def build(papers: Iterable[Paper], extractors: Iterable[str] = ("rules",)) -> KnowledgeGraph:
     """Extract entities from papers and link them into a :class:`KnowledgeGraph`."""
     from kg.graph_builder import build_graph
 
-    return KnowledgeGraph(build_graph(extract(papers)))
+    return KnowledgeGraph(build_graph(extract(papers, extractors)))
 
 
 def from_tables(directory) -> KnowledgeGraph:

@@ -37,11 +37,13 @@ class BuildReport:
 
 def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: bool = True,
                   progress: bool = False, parquet: str | Path | None = None,
-                  from_parquet: str | Path | None = None) -> BuildReport:
+                  from_parquet: str | Path | None = None,
+                  extractors: Iterable[str] = ("rules",)) -> BuildReport:
     """Extract (or read ``from_parquet``), assemble the graph, and write every output file into ``out``.
 
     ``parquet`` names a directory to write the extraction records to as
-    Parquet tables (see :mod:`kg.tables`) while building.
+    Parquet tables (see :mod:`kg.tables`) while building; ``extractors``
+    chooses the rules, the trained NER model or both.
     """
     from graphs.gexf import write_gexf
     from graphs.graphml import gephi_ready, write_graphml
@@ -67,7 +69,7 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
             records = read_records(from_parquet)
         else:
             records = run_extraction(read_corpus(inputs), jobs=jobs, cache=cache, progress=progress,
-                                     stats=report.stats)
+                                     stats=report.stats, extractors=extractors)
         # mentions.csv (and the tables) are written while extracting, so memory holds the graph, not every mention
         with contextlib.ExitStack() as outputs:
             mentions_file = outputs.enter_context(atomic_write(out / "mentions.csv", "w", encoding="utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from kg.cli import command
+from kg.cli import command, extractors_argument
 from kg.corpus import read_corpus
 from kg.evaluate import read_jsonl, score
 
@@ -14,6 +14,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pred", help="predictions to score (default: extract the gold papers now)")
     parser.add_argument("--details", action="store_true", help="list every miss and every false hit")
     parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    extractors_argument(parser)
 
 
 @command("evaluate", "score extraction against gold annotations", _arguments)
@@ -24,7 +25,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     else:
         from extractors.pipeline import extract_records
 
-        predicted = [record.to_json() for record in extract_records(read_corpus(args.gold))]
+        predicted = [record.to_json() for record in extract_records(read_corpus(args.gold), extractors=args.extractors)]
     result = score(gold, predicted, details=args.details)
     print(json.dumps(result.as_dict()) if args.json else result.table())
     for line in result.details:

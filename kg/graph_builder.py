@@ -49,6 +49,7 @@ class GraphBuilder:
         # A streamed corpus adds sources to a paper after it was yielded (a later file repeats it);
         # each paper's own ``sources`` list is kept until ``finish`` copies it onto the node.
         self._sources: dict[str, list[str]] = {}
+        self._alias_ids: dict[tuple[str, str], str] = {}  # (label, key of a surface form) -> first node holding it
 
     def entity_node(
         self, label: str, canonical: str, long_forms: Iterable[str] = (), label_is_guess: bool = False
@@ -74,7 +75,9 @@ class GraphBuilder:
                 if node is not None:
                     break
         if node is None and label_is_guess:
-            node = self._any_label.get(key)
+            # a name no list holds that another paper defined: "DCNN" where one paper wrote
+            # "deep convolutional neural networks (DCNNs)", which the gazetteer calls CNN
+            node = self._alias_ids.get((label, key)) or self._any_label.get(key)
         if node is None and label in _INTERCHANGEABLE:  # "continual learning": a method here, a task there
             other = self._any_label.get(key)
             if other is not None and self.graph.nodes[other]["kind"] in _INTERCHANGEABLE_KINDS:
@@ -132,6 +135,7 @@ class GraphBuilder:
             for alias in entity.aliases:
                 if alias not in data["aliases"]:
                     data["aliases"].append(alias)
+                self._alias_ids.setdefault((entity.label, name_key(alias)), node)
             data["paper_count"] += 1
             data["papers"].append(paper.id)
             relation = "proposes" if entity.proposed else RELATION_BY_LABEL.get(entity.label, "mentions")

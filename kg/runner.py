@@ -7,8 +7,9 @@ worker processes when ``jobs > 1`` (each builds its spaCy pipeline once).
 Memory stays bounded by the batch, not the corpus.
 
 The cache is a SQLite file in the build directory, keyed by a hash of the
-paper's text and of the extractor (its version and every data file under
-``extractors/data``), so a grown corpus is only extracted for its new
+paper's text and of the extractor (its version, the extractor set chosen with
+``--extractors``, and every data file under ``extractors/data``, which holds
+the gazetteers and the trained NER model), so a grown corpus is only extracted for its new
 papers, and editing a gazetteer invalidates everything. SQLite is in the
 standard library, writes transactionally (a crash never leaves a half-written
 entry) and looks up thousands of keys per query; a cache file that SQLite
@@ -25,7 +26,7 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from kg.schema import ExtractionRecord, Paper, record_from_json
@@ -36,12 +37,13 @@ CHUNK_SIZE = 32
 CACHE_FILE = ".kg-cache.sqlite"
 
 
-@lru_cache(maxsize=1)
-def extractor_fingerprint() -> str:
-    """A hash of everything that decides extraction output: the version and the data files."""
+@lru_cache(maxsize=4)
+def extractor_fingerprint(extractors: tuple[str, ...] = ("rules",)) -> str:
+    """A hash of everything that decides extraction output: version, extractor set, data and model files."""
     from extractors.pipeline import EXTRACTOR_VERSION
 
     digest = hashlib.sha1(EXTRACTOR_VERSION.encode())
+    digest.update(("extractors=" + ",".join(extractors)).encode())
     data = Path(__file__).resolve().parents[1] / "extractors" / "data"
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
         digest.update(str(path.relative_to(data)).encode())
@@ -96,16 +98,16 @@ class RunStats:
     extracted: int = 0
 
 
-def _extract_chunk(papers: list[Paper]) -> list[dict]:
+def _extract_chunk(papers: list[Paper], extractors: tuple[str, ...] = ("rules",)) -> list[dict]:
     from extractors.pipeline import extract_records
 
-    return [record.to_json() for record in extract_records(papers)]
+    return [record.to_json() for record in extract_records(papers, extractors=extractors)]
 
 
-def _warm_worker() -> None:
+def _warm_worker(extractors: tuple[str, ...] = ("rules",)) -> None:
     from extractors.pipeline import shared_nlp
 
-    shared_nlp()
+    shared_nlp(extractors)
 
 
 def default_jobs() -> int:
@@ -118,10 +120,19 @@ def run_extraction(
     cache: ExtractionCache | None = None,
     progress: bool = False,
     stats: RunStats | None = None,
+    extractors: Iterable[str] = ("rules",),
 ) -> Iterator[ExtractionRecord]:
-    """Extract every paper, yielding records in input order; see the module docstring."""
+    """Extract every paper, yielding records in input order; see the module docstring.
+
+    ``extractors`` names the extractors to run ("rules", "ner"); results cached
+    for another set are not reused.
+    """
+    from extractors.pipeline import parse_extractors
+
+    chosen = parse_extractors(extractors)
     stats = stats if stats is not None else RunStats()
-    fingerprint = extractor_fingerprint()
+    fingerprint = extractor_fingerprint(chosen)
+    extract_chunk = partial(_extract_chunk, extractors=chosen)
     pool = None
     bar = _progress_bar(progress)
     try:
@@ -137,11 +148,12 @@ def run_extraction(
                 todo = [batch[i] for i in missing]
                 if jobs > 1 and len(todo) > CHUNK_SIZE:
                     if pool is None:
-                        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_warm_worker)
+                        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_warm_worker,
+                                                                       initargs=(chosen,))
                     chunks = [todo[i : i + CHUNK_SIZE] for i in range(0, len(todo), CHUNK_SIZE)]
-                    rows = [row for part in pool.imap(_extract_chunk, chunks) for row in part]
+                    rows = [row for part in pool.imap(extract_chunk, chunks) for row in part]
                 else:
-                    rows = _extract_chunk(todo)
+                    rows = extract_chunk(todo)
                 fresh = {keys[i]: row for i, row in zip(missing, rows)}
                 if cache is not None:
                     cache.put_many(list(fresh.items()))

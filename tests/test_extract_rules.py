@@ -48,6 +48,11 @@ def test_repository_url_without_trailing_punctuation_and_written_twice():
     assert set(repos[("REPO", "github.com/facebookresearch/convit")]) == {"https://github.com/facebookresearch/convit"}
 
 
+def test_lower_case_long_form_of_an_acronym_entry_is_found():
+    found = entities_of("We study convolutional neural networks for images.")
+    assert found[("ARCHITECTURE", "CNN")] == ["convolutional neural networks"]
+
+
 def test_acronym_entries_do_not_match_lower_case_words():
     found = entities_of("We clip the gradients and use a cnn-free vit.")
     assert ("ARCHITECTURE", "CNN") not in found

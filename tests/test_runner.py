@@ -41,7 +41,7 @@ def test_changing_the_extractor_invalidates_the_cache(tmp_path, monkeypatch):
     corpus = papers(10)
     cache = ExtractionCache(tmp_path / "cache.sqlite")
     list(run_extraction(corpus, cache=cache))
-    monkeypatch.setattr(runner, "extractor_fingerprint", lambda: "a different extractor")
+    monkeypatch.setattr(runner, "extractor_fingerprint", lambda *extractors: "a different extractor")
     stats = RunStats()
     list(run_extraction(corpus, cache=cache, stats=stats))
     assert (stats.extracted, stats.reused) == (10, 0)
