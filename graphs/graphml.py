@@ -5,7 +5,8 @@ Gephi's importer maps the keys ``label``, ``x``, ``y``, ``size``, ``r``,
 ``label``, to visual properties. This writer adds those to every node and
 edge, converts the other attributes by the rules of :mod:`graphs.sanitize`,
 and writes edge ids that are unique across the file (networkx's default ids
-repeat across node pairs, and Gephi then drops edges).
+repeat across node pairs, and Gephi then drops edges). The document is
+streamed by :mod:`graphs.xml_stream`.
 
 >>> import networkx as nx, tempfile, pathlib
 >>> g = nx.MultiDiGraph()
@@ -26,6 +27,7 @@ import networkx as nx
 
 from graphs.layout import compute_layout
 from graphs.sanitize import export_attributes, xml_text
+from graphs.xml_stream import write_graphml_lines
 from graphs.style import colour_of, rgb_of, size_of
 from kg.atomic import atomic_write
 
@@ -107,5 +109,5 @@ def write_graphml(
     ``ready=True`` says ``graph`` already is :func:`gephi_ready`'s output.
     """
     ready = graph if ready else gephi_ready(graph, positions)
-    with atomic_write(path, "wb") as handle:
-        nx.write_graphml(ready, handle, encoding="utf-8", prettyprint=True, named_key_ids=False)
+    with atomic_write(path, "w", encoding="utf-8") as handle:
+        write_graphml_lines(ready, handle)

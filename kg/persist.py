@@ -32,11 +32,20 @@ def save_graph(graph: nx.MultiDiGraph, path: str | Path) -> None:
     path = Path(path)
     if path.is_dir():
         path = path / GRAPH_FILE
-    data = nx.node_link_data(graph, edges="edges")
-    data["graph"] = {**data.get("graph", {}), "format": FORMAT}
+    # networkx's node-link layout, written one node and one edge at a time: node_link_data would
+    # first copy every attribute dict of the graph, doubling the memory of big builds.
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
     with atomic_write(path, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-        handle.write("\n")
+        handle.write('{"directed":' + dumps(graph.is_directed()) + ',"multigraph":' + dumps(graph.is_multigraph())
+                     + ',"graph":' + dumps({**graph.graph, "format": FORMAT}) + ',"nodes":[')
+        for i, (node, data) in enumerate(graph.nodes(data=True)):
+            handle.write(("," if i else "") + dumps({**data, "id": node}))
+        handle.write('],"edges":[')
+        for i, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
+            handle.write(("," if i else "") + dumps({**data, "source": u, "target": v, "key": key}))
+        handle.write("]}\n")
 
 
 def load_graph(path: str | Path) -> nx.MultiDiGraph:

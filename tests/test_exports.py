@@ -173,3 +173,24 @@ def test_json_export_round_trips_every_attribute(tmp_path, sample_graph):
     assert dict(again.nx.nodes(data=True)) == dict(sample_graph.nx.nodes(data=True))
     assert sorted(again.nx.edges(keys=True, data=True), key=str) == sorted(
         sample_graph.nx.edges(keys=True, data=True), key=str)
+
+
+def test_streamed_graphml_and_gexf_keep_quotes_newlines_and_types(tmp_path):
+    from graphs.gexf import write_gexf
+
+    g = tiny_graph()
+    g.nodes["architecture:resnet"]["label"] = 'Res"Net" & <co>'
+    g.edges["paper:1", "architecture:resnet", "paper:1|mentions|architecture:resnet"]["evidence"] = "line one\nline\ttwo"
+    write_graphml(g, tmp_path / "g.graphml")
+    write_gexf(g, tmp_path / "g.gexf")
+    back = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert back.nodes["architecture:resnet"]["label"] == 'Res"Net" & <co>'
+    assert back.nodes["architecture:resnet"]["paper_count"] == 1
+    (edge,) = back.get_edge_data("paper:1", "architecture:resnet").values()
+    assert edge["evidence"] == "line one\nline\ttwo"
+    gexf = nx.read_gexf(tmp_path / "g.gexf")
+    assert gexf.nodes["architecture:resnet"]["label"] == 'Res"Net" & <co>'
+    assert gexf.nodes["architecture:resnet"]["kind"] == "Architecture"
+    assert gexf.nodes["architecture:resnet"]["viz"]["position"]["z"] == 0.0
+    edge = next(d for u, v, d in gexf.edges(data=True) if v == "architecture:resnet" and u == "paper:1")
+    assert edge["evidence"] == "line one\nline\ttwo" and edge["weight"] == 2.0
