@@ -85,12 +85,19 @@ EXTRACTORS = ("rules", "ner")
 DEFAULT_EXTRACTORS = ("rules",)
 
 
-def parse_extractors(value: str | Iterable[str]) -> tuple[str, ...]:
-    """``"rules,ner"`` -> ``("rules", "ner")``, in canonical order; unknown names raise ValueError.
+def parse_extractors(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """``"rules,ner"`` -> ``("rules", "ner")``, in canonical order; None is the default set.
+
+    Unknown names raise ValueError. Every entry point passes its choice (or
+    None) through here, so the default is decided in one place.
 
     >>> parse_extractors("ner, rules")
     ('rules', 'ner')
+    >>> parse_extractors(None)
+    ('rules',)
     """
+    if value is None:
+        return DEFAULT_EXTRACTORS
     names = [n.strip() for n in (value.split(",") if isinstance(value, str) else value) if n.strip()]
     unknown = sorted(set(names) - set(EXTRACTORS))
     if unknown or not names:
@@ -98,7 +105,7 @@ def parse_extractors(value: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(n for n in EXTRACTORS if n in names)
 
 
-def make_nlp(extractors: Iterable[str] = DEFAULT_EXTRACTORS) -> Language:
+def make_nlp(extractors: Iterable[str] | None = None) -> Language:
     """A fresh extraction pipeline with the given extractors ("rules", "ner" or both).
 
     The model runs after every rule component, so its spans only fill gaps
@@ -178,7 +185,7 @@ def _mention(view: TokenView, span: Span) -> Mention:
 
 
 def extract_records(papers: Iterable[Paper], batch_size: int = 64,
-                    extractors: Iterable[str] = DEFAULT_EXTRACTORS) -> Iterator[ExtractionRecord]:
+                    extractors: Iterable[str] | None = None) -> Iterator[ExtractionRecord]:
     """Extract every paper, streaming: records come out in input order."""
     nlp = shared_nlp(parse_extractors(extractors))
     papers_iter = iter(papers)
@@ -193,6 +200,6 @@ def extract_records(papers: Iterable[Paper], batch_size: int = 64,
         yield record_from_doc(pending.popleft(), doc)
 
 
-def extract_record(paper: Paper, extractors: Iterable[str] = DEFAULT_EXTRACTORS) -> ExtractionRecord:
+def extract_record(paper: Paper, extractors: Iterable[str] | None = None) -> ExtractionRecord:
     """Extract one paper."""
     return record_from_doc(paper, shared_nlp(parse_extractors(extractors))(paper.text))

@@ -41,17 +41,18 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def extract(papers: Iterable[Paper], extractors: Iterable[str] = ("rules",)) -> Iterable[ExtractionRecord]:
+def extract(papers: Iterable[Paper], extractors: Iterable[str] | None = None) -> Iterable[ExtractionRecord]:
     """Run the extraction pipeline over papers, yielding one record per paper.
 
-    ``extractors`` chooses the rule extractors, the trained NER model, or both.
+    ``extractors`` chooses the rule extractors, the trained NER model, or both
+    (default: the rules).
     """
     from extractors.pipeline import extract_records
 
     return extract_records(papers, extractors=extractors)
 
 
-def build(papers: Iterable[Paper], extractors: Iterable[str] = ("rules",)) -> KnowledgeGraph:
+def build(papers: Iterable[Paper], extractors: Iterable[str] | None = None) -> KnowledgeGraph:
     """Extract entities from papers and link them into a :class:`KnowledgeGraph`."""
     from kg.graph_builder import build_graph
 

@@ -38,7 +38,7 @@ class BuildReport:
 def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: bool = True,
                   progress: bool = False, parquet: str | Path | None = None,
                   from_parquet: str | Path | None = None,
-                  extractors: Iterable[str] = ("rules",)) -> BuildReport:
+                  extractors: Iterable[str] | None = None) -> BuildReport:
     """Extract (or read ``from_parquet``), assemble the graph, and write every output file into ``out``.
 
     ``parquet`` names a directory to write the extraction records to as
@@ -73,7 +73,7 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
         # mentions.csv (and the tables) are written while extracting, so memory holds the graph, not every mention
         with contextlib.ExitStack() as outputs:
             mentions_file = outputs.enter_context(atomic_write(out / "mentions.csv", "w", encoding="utf-8"))
-            sink = outputs.enter_context(TablesSink(parquet)) if parquet is not None else None
+            sink = outputs.enter_context(TablesSink(parquet, extractors)) if parquet is not None else None
             writer = csv.DictWriter(mentions_file, fieldnames=MENTION_COLUMNS, lineterminator="\n")
             writer.writeheader()
             for record in records:

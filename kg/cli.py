@@ -165,6 +165,7 @@ def _extract_on_dask(args: argparse.Namespace, directory: str | Path):
     client = connect(args.dask)
     try:
         return extract_on_dask(read_corpus(_inputs(args)), directory, client, shard_size=args.shard_size,
+                               extractors=args.extractors,
                                progress=not args.quiet)
     finally:
         close(client)
@@ -195,7 +196,7 @@ def run_extract(args: argparse.Namespace) -> int:
     if args.parquet:
         from kg.tables import write_tables
 
-        _report_tables(write_tables(records, args.parquet), time.perf_counter() - started)
+        _report_tables(write_tables(records, args.parquet, args.extractors), time.perf_counter() - started)
         return 0
     if args.out:
         count = 0

@@ -46,16 +46,17 @@ class ShardResult:
     seconds: float
 
 
-def extract_shard(index: int, papers: list[Paper], directory: str) -> ShardResult:
+def extract_shard(index: int, papers: list[Paper], directory: str,
+                  extractors: tuple[str, ...] | None = None) -> ShardResult:
     """The task: extract one shard and write it as part ``index`` of every table (runs on a worker)."""
     from extractors.pipeline import extract_records
     from kg.runner import extractor_fingerprint
 
     started = time.perf_counter()
     with TablesWriter(directory, index) as writer:
-        for record in extract_records(papers):
+        for record in extract_records(papers, extractors=extractors):
             writer.write(record)
-    return ShardResult(index, writer.rows, extractor_fingerprint(), time.perf_counter() - started)
+    return ShardResult(index, writer.rows, extractor_fingerprint(extractors), time.perf_counter() - started)
 
 
 def shards(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
@@ -97,12 +98,16 @@ def close(client: Any) -> None:
 
 
 def extract_on_dask(papers: Iterable[Paper], directory: str | Path, client: Any,
-                    shard_size: int = DEFAULT_SHARD_SIZE, progress: bool = False) -> TablesSummary:
+                    shard_size: int = DEFAULT_SHARD_SIZE, progress: bool = False,
+                    extractors: Iterable[str] | None = None) -> TablesSummary:
     """Extract ``papers`` on the cluster behind ``client`` into the tables directory ``directory``."""
+    from extractors.pipeline import parse_extractors
+
     from dask.distributed import as_completed
 
     from kg.runner import _progress_bar, extractor_fingerprint
 
+    chosen = parse_extractors(extractors)
     if shard_size < 1:
         raise KgError(f"shard size must be at least 1 (got {shard_size})")
     directory = prepare_directory(Path(directory).resolve())
@@ -131,7 +136,7 @@ def extract_on_dask(papers: Iterable[Paper], directory: str | Path, client: Any,
             for paper in shard:
                 late.track(paper, index)
             first_source[index] = (shard[0].sources or [shard[0].id])[0]
-            future = client.submit(extract_shard, index, shard, str(directory), pure=False)
+            future = client.submit(extract_shard, index, shard, str(directory), chosen, pure=False)
             in_flight[future.key] = index
             pending.add(future)
             while pending.count() >= window:
@@ -144,7 +149,7 @@ def extract_on_dask(papers: Iterable[Paper], directory: str | Path, client: Any,
     finally:
         if bar is not None:
             bar.close()
-    fingerprint = extractor_fingerprint()
+    fingerprint = extractor_fingerprint(chosen)
     for result in results.values():
         if result.fingerprint != fingerprint:
             raise KgError(f"shard {result.index} was extracted by a different version of the extractors than this "

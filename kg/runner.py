@@ -37,9 +37,15 @@ CHUNK_SIZE = 32
 CACHE_FILE = ".kg-cache.sqlite"
 
 
-@lru_cache(maxsize=4)
-def extractor_fingerprint(extractors: tuple[str, ...] = ("rules",)) -> str:
+def extractor_fingerprint(extractors: Iterable[str] | None = None) -> str:
     """A hash of everything that decides extraction output: version, extractor set, data and model files."""
+    from extractors.pipeline import parse_extractors
+
+    return _fingerprint(parse_extractors(extractors))
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(extractors: tuple[str, ...]) -> str:
     from extractors.pipeline import EXTRACTOR_VERSION
 
     digest = hashlib.sha1(EXTRACTOR_VERSION.encode())
@@ -98,13 +104,13 @@ class RunStats:
     extracted: int = 0
 
 
-def _extract_chunk(papers: list[Paper], extractors: tuple[str, ...] = ("rules",)) -> list[dict]:
+def _extract_chunk(papers: list[Paper], extractors: tuple[str, ...]) -> list[dict]:
     from extractors.pipeline import extract_records
 
     return [record.to_json() for record in extract_records(papers, extractors=extractors)]
 
 
-def _warm_worker(extractors: tuple[str, ...] = ("rules",)) -> None:
+def _warm_worker(extractors: tuple[str, ...]) -> None:
     from extractors.pipeline import shared_nlp
 
     shared_nlp(extractors)
@@ -120,12 +126,12 @@ def run_extraction(
     cache: ExtractionCache | None = None,
     progress: bool = False,
     stats: RunStats | None = None,
-    extractors: Iterable[str] = ("rules",),
+    extractors: Iterable[str] | None = None,
 ) -> Iterator[ExtractionRecord]:
     """Extract every paper, yielding records in input order; see the module docstring.
 
-    ``extractors`` names the extractors to run ("rules", "ner"); results cached
-    for another set are not reused.
+    ``extractors`` names the extractors to run ("rules", "ner"; None: the
+    default set); results cached for another set are not reused.
     """
     from extractors.pipeline import parse_extractors
 

@@ -307,8 +307,9 @@ class TablesSink:
     written only when the block ends without an exception.
     """
 
-    def __init__(self, directory: str | Path) -> None:
+    def __init__(self, directory: str | Path, extractors: Iterable[str] | None = None) -> None:
         self.directory = Path(directory)
+        self.extractors = extractors  # the set that extracted the records, for the manifest's fingerprint
         self.late = LateSources()
         self.summary: TablesSummary | None = None
         self._writer: TablesWriter | None = None
@@ -329,14 +330,16 @@ class TablesSink:
         suppressed = writer.__exit__(kind, error, trace)
         if kind is None:
             self.late.apply(self.directory)
-            self.summary = TablesSummary(self.directory, [part_name(0)], writer.rows, extractor_fingerprint())
+            self.summary = TablesSummary(self.directory, [part_name(0)], writer.rows,
+                                         extractor_fingerprint(self.extractors))
             write_manifest(self.summary)
         return suppressed
 
 
-def write_tables(records: Iterable[ExtractionRecord], directory: str | Path) -> TablesSummary:
-    """Write a stream of records as one part of every table, then the manifest."""
-    with TablesSink(directory) as sink:
+def write_tables(records: Iterable[ExtractionRecord], directory: str | Path,
+                 extractors: Iterable[str] | None = None) -> TablesSummary:
+    """Write a stream of records (extracted by ``extractors``) as one part of every table, then the manifest."""
+    with TablesSink(directory, extractors) as sink:
         for record in records:
             sink.write(record)
     return sink.summary

@@ -105,3 +105,21 @@ def test_a_shard_failing_on_a_worker_is_reported_with_its_first_paper(tmp_path, 
         extract_on_dask([good, bad], tmp_path, client, shard_size=1)
     assert not (tmp_path / MANIFEST).exists()
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_a_shard_is_extracted_and_stamped_with_the_chosen_extractors(tmp_path, sample_papers):
+    """--extractors reaches the workers: a rules+ner shard is not stamped (or extracted) as rules-only."""
+    from kg.dask_extract import extract_shard
+    from kg.runner import extractor_fingerprint
+
+    result = extract_shard(0, sample_papers[:3], str(tmp_path), ("rules", "ner"))
+    assert result.fingerprint == extractor_fingerprint(("rules", "ner")) != extractor_fingerprint()
+
+
+def test_tables_manifest_names_the_extractors_that_wrote_them(tmp_path, sample_papers):
+    from kg.runner import extractor_fingerprint
+    from kg.tables import write_tables
+
+    summary = write_tables(run_extraction(sample_papers[:3], extractors=("rules", "ner")), tmp_path, ("rules", "ner"))
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    assert manifest["extractor"] == summary.fingerprint == extractor_fingerprint(("rules", "ner"))
