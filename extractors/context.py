@@ -58,8 +58,7 @@ def context_rules_component(doc: Doc) -> Doc:
     for span in _headed_phrases(doc):
         if any(i in taken for i in range(span.start, span.end)):
             inside = [m for m in mentions if span.start <= m.start and m.end <= span.end]
-            if not _refines(span, inside) or any(i in taken for n in new for i in range(n.start, n.end)
-                                                 if span.start <= i < span.end):
+            if not _refines(span, inside) or any(n.start < span.end and span.start < n.end for n in new):
                 continue
             mentions = [m for m in mentions if m not in inside]
         new.append(span)
@@ -84,36 +83,37 @@ def _join_hyphenated_models(doc: Doc, mentions: list[Span]) -> list[Span]:
     piece that is an ordinary word ("CNN-based", "ViT-like", "encoder-free")
     leaves the mentions as they are.
     """
+    view = token_view(doc)
+    words, space, n = view.words, view.space, len(view.words)
     out = list(mentions)
+    starts = {m.start for m in mentions}
     done: set[int] = set()
     for span in mentions:
         if span.label_ != "ARCHITECTURE" or span.start in done:
             continue
-        following = doc[span.end].text if span.end < len(doc) else ""
-        if following in _SPACED_SIZES and span.end not in {m.start for m in mentions}:  # "MobileNetV3 Large"
+        following = words[span.end] if span.end < n else ""
+        if following in _SPACED_SIZES and span.end not in starts:  # "MobileNetV3 Large"
             out = [m for m in out if m is not span]
             out.append(Span(doc, span.start, span.end + 1, label="ARCHITECTURE",
                             kb_id=f"{span.kb_id_ or span.text} {following}", span_id="variant"))
             continue
         start, end = span.start, span.end
-        while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text.isalnum()
-                                                                 or doc[start - 1].text in _CHUNK_GLUE):
-            if doc[start - 1].text == "/" and not doc[start].text.isdigit():
+        while start > 0 and not space[start - 1] and (words[start - 1].isalnum() or words[start - 1] in _CHUNK_GLUE):
+            if words[start - 1] == "/" and not words[start].isdigit():
                 break
             start -= 1
-        while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text.isalnum()
-                                                                   or doc[end].text in _CHUNK_GLUE):
-            if doc[end].text == "/" and not (end + 1 < len(doc) and doc[end + 1].text.isdigit()):
+        while end < n and not space[end - 1] and (words[end].isalnum() or words[end] in _CHUNK_GLUE):
+            if words[end] == "/" and not (end + 1 < n and words[end + 1].isdigit()):
                 break  # "DeiT-B/ResMLP-B24" is two models; "ViT-B/16" is one
             end += 1
-        while end > start and doc[end - 1].text in _CHUNK_GLUE:
+        while end > start and words[end - 1] in _CHUNK_GLUE:
             end -= 1
-        while start < end and doc[start].text in _CHUNK_GLUE:
+        while start < end and words[start] in _CHUNK_GLUE:
             start += 1
-        if (start, end) == (span.start, span.end) or not any(t.text == "-" for t in doc[start:end]):
+        if (start, end) == (span.start, span.end) or "-" not in words[start:end]:
             continue
-        chunk = doc[start:end].text
-        pieces = [p for p in chunk.replace("/", "-").split("-")]
+        chunk = view.text[view.starts[start] : view.end(end - 1)]
+        pieces = chunk.replace("/", "-").split("-")
         if not all(p and (any(ch.isupper() or ch.isdigit() for ch in p) or p.lower() in _SIZE_PIECES
                           or len(p) <= 2) for p in pieces):
             continue
@@ -245,7 +245,8 @@ def _name_before(doc: Doc, end: int) -> Span | None:
 
 def _glued_start(doc: Doc, i: int) -> int:
     """The first token of the space-free chunk that ends with token ``i``."""
-    while i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isalnum():
+    view = token_view(doc)
+    while i > 0 and not view.space[i - 1] and view.words[i - 1][-1:].isalnum():
         i -= 1
     return i
 

@@ -31,8 +31,8 @@ from xml.sax.saxutils import escape
 
 import networkx as nx
 
-GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
-GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+#: Python type -> attribute type; GraphML and GEXF use the same names.
+XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _ATTRIBUTE_ESCAPES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 #: The node attributes a GEXF file carries as ``viz`` elements, and the edge attributes it carries on ``<edge>``.
 VIZ_KEYS = ("x", "y", "size", "r", "g", "b", "color")
@@ -82,7 +82,7 @@ def write_graphml_lines(graph: nx.Graph, handle: TextIO) -> None:
     for scope, columns, ids in (("node", node_columns, node_ids), ("edge", edge_columns, edge_ids)):
         for name, kind in columns.items():
             write(f'  <key id="{ids[name]}" for="{scope}" attr.name={_quoted(name)} '
-                  f'attr.type="{GRAPHML_TYPES.get(kind, "string")}" />\n')
+                  f'attr.type="{XML_TYPES.get(kind, "string")}" />\n')
     write(f'  <graph edgedefault="{"directed" if graph.is_directed() else "undirected"}">\n')
     for node, data in graph.nodes(data=True):
         write(f"    <node id={_quoted(node)}>\n")
@@ -113,7 +113,7 @@ def write_gexf_lines(graph: nx.Graph, handle: TextIO) -> None:
     for scope, columns, ids in (("node", node_columns, node_ids), ("edge", edge_columns, edge_ids)):
         write(f'    <attributes class="{scope}" mode="static">\n')
         for name, kind in columns.items():
-            write(f'      <attribute id="{ids[name]}" title={_quoted(name)} type="{GEXF_TYPES.get(kind, "string")}" />\n')
+            write(f'      <attribute id="{ids[name]}" title={_quoted(name)} type="{XML_TYPES.get(kind, "string")}" />\n')
         write("    </attributes>\n")
     write("    <nodes>\n")
     for node, data in graph.nodes(data=True):

@@ -209,7 +209,6 @@ class GraphBuilder:
             if target is not None:
                 graph.add_edge(node, target, key=f"{node}|{relation}", relation=relation, weight=1)
 
-
     def finish(self) -> nx.MultiDiGraph:
         """The finished graph, with every paper's sources as the whole corpus stream gave them."""
         for pid, sources in self._sources.items():
