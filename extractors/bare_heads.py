@@ -1,7 +1,7 @@
 """A bare head word that refers back to the specific name the paper gave it.
 
 An abstract names its task once in full and then by its head: "we study
-fine-grained image classification ... classification accuracy improves".
+fine-grained image classification ... Classification is hard because".
 The bare "classification" is the same task, not a second, vaguer one, so
 its mentions after the full name join the entity whose canonical name
 ends in that word (a bare word before it, as in "unlike standard

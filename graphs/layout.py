@@ -26,8 +26,12 @@ SCALE = 1000.0
 FORCE_ATLAS_MAX_NODES = 3000
 
 
-def compute_layout(graph: nx.Graph, iterations: int | None = None) -> dict[str, tuple[float, float]]:
-    """Positions for every node, in a square of side ``2 * SCALE`` centred on 0."""
+def compute_layout(graph: nx.Graph, iterations: int | None = None,
+                   backbone: nx.Graph | None = None) -> dict[str, tuple[float, float]]:
+    """Positions for every node, in a square of side ``2 * SCALE`` centred on 0.
+
+    ``backbone`` is :func:`graphs.views.overview`'s graph when the caller has it already.
+    """
     if graph.number_of_nodes() == 0:
         return {}
     simple = nx.Graph()
@@ -38,9 +42,10 @@ def compute_layout(graph: nx.Graph, iterations: int | None = None) -> dict[str, 
         return _scaled(nx.circular_layout(simple))
     if n <= FORCE_ATLAS_MAX_NODES:
         return _scaled(_force_atlas(graph, simple, iterations))
-    from graphs.views import overview
+    if backbone is None:
+        from graphs.views import overview
 
-    backbone, _ = overview(graph)
+        backbone, _ = overview(graph)
     placed = _scaled(_force_atlas(backbone, simple.subgraph(backbone.nodes), iterations))
     return _place_by_neighbours(simple, placed)
 

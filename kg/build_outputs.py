@@ -107,8 +107,8 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
         seconds[step] = time.perf_counter() - tick
         return result
 
-    positions = timed("layout", lambda: compute_layout(graph))  # the overview's nodes keep theirs in the view
     view, note = overview(graph)
+    positions = timed("layout", lambda: compute_layout(graph, backbone=view))  # the view keeps these positions
     timed("graph.json", lambda: save_graph(graph, out / GRAPH_FILE))
     ready = timed("export values", lambda: gephi_ready(graph, positions))  # shared by GraphML and GEXF
     timed("graph.graphml", lambda: write_graphml(ready, out / "graph.graphml", ready=True))
