@@ -5,10 +5,21 @@ techniques when a paper uses them ("we pre-train with self-supervised
 learning") and problems when it works on them ("a benchmark for continual
 learning", "class-incremental learning settings"). The guidelines choose
 the label by the role in the sentence; this component reads the role from
-the words around each mention: a preposition of purpose or topic before it
-("for", "in", "towards"), or a problem noun after it ("tasks", "settings",
-"scenarios"). One such use makes the paradigm the paper's task in all its
-mentions, so the paper has one entity for it.
+the words around each mention:
+
+* a preposition of purpose or topic before it ("for", "in", "towards"), or
+  "of" after a problem noun ("the task of multimodal learning");
+* a problem noun after it ("tasks", "settings", "scenarios");
+* coordination with a task named as a topic ("advances in language
+  modeling and multimodal learning": the two are named as the same kind of
+  thing; a bare "X and Y" is not enough, "summarization or reinforcement
+  learning" may name a problem and a technique);
+* a list introduced as problems or tasks ("problems, including continual
+  learning, transfer learning, weight pruning", "tasks such as ..."): there
+  any listed technique, whatever its head word, is named as a problem.
+
+One such use makes the paradigm the paper's task in all its mentions, so
+the paper has one entity for it.
 
 Runs after the entity rules; rewrites ``label_`` of spans in
 ``doc.spans["kg_mentions"]``.
@@ -19,14 +30,25 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY
-from extractors.tokens import token_view
+from extractors.tokens import TokenView, token_view
 
 #: Words right before a paradigm that make it the topic: "for continual learning", "in transfer learning".
 TOPIC_BEFORE = frozenset({"for", "in", "towards", "toward", "address", "addresses", "tackle", "tackles",
                           "study", "studies", "studying", "on"})
+#: Prepositions that make a coordination a list of topics ("advances in X and Y"; "rely on X or Y" is not).
+TOPIC_OF_LIST = frozenset({"for", "in", "towards", "toward"})
 #: Words right after a paradigm that make it a problem: "continual learning settings", "... tasks".
 PROBLEM_AFTER = frozenset({"task", "tasks", "setting", "settings", "problem", "problems", "scenario", "scenarios",
                            "benchmark", "benchmarks", "research", "literature", "community", "field", "paradigm"})
+#: Nouns that introduce what follows as a problem: "the task of X", "problems, including X, Y".
+PROBLEM_NOUNS = frozenset({"task", "tasks", "problem", "problems", "area", "areas",
+                           "application", "applications", "domain", "domains"})
+#: Words that open a list of examples after a problem noun ("such" precedes "as").
+LIST_CUES = frozenset({"including", "like", "as", "e.g.", "e.g.,", "e.g", "namely"})
+_LIST_GLUE = frozenset({",", "and", "or", "/"})
+_ITEM_ENDS = frozenset({",", "and", "or", "/", ".", ";", ":", ")", "etc", "etc."})
+#: Unlabelled words a list item may have ("causal inference" in a list of named problems).
+MAX_UNLABELLED_RUN = 3
 PARADIGM_HEADS = ("learning",)
 
 
@@ -35,15 +57,26 @@ def paradigm_roles_component(doc: Doc) -> Doc:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     view = token_view(doc)
     lower = view.lower
+    # ends of tasks named as a topic ("in language modeling"), for the paradigms coordinated with them
+    task_topics = {m.end for m in mentions if m.label_ == "TASK" and m.start > 0 and lower[m.start - 1] in TOPIC_OF_LIST}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
     as_task: set[str] = set()
     for span in mentions:
         name = span.kb_id_ or span.text
-        if span.label_ != "METHOD" or not name.lower().endswith(PARADIGM_HEADS) or " " not in name.strip():
+        if span.label_ != "METHOD":
+            continue
+        if _in_problem_list(view, span, covered):
+            as_task.add(name)
+            continue
+        if not name.lower().endswith(PARADIGM_HEADS) or " " not in name.strip():
             continue
         before = lower[span.start - 1] if span.start > 0 else ""
+        before2 = lower[span.start - 2] if span.start > 1 else ""
         after = lower[span.end] if span.end < len(lower) else ""
-        if before in TOPIC_BEFORE or after in PROBLEM_AFTER:
+        if before in TOPIC_BEFORE or after in PROBLEM_AFTER or (before == "of" and before2 in PROBLEM_NOUNS):
             as_task.add(name)
+        elif before in ("and", "or") and span.start - 1 in task_topics:
+            as_task.add(name)  # "advances in language modeling and multimodal learning"
     if as_task:
         doc.spans[MENTIONS_KEY] = [
             Span(doc, s.start, s.end, label="TASK", kb_id=s.kb_id_, span_id=s.id_)
@@ -51,3 +84,42 @@ def paradigm_roles_component(doc: Doc) -> Doc:
             for s in mentions
         ]
     return doc
+
+
+def _in_problem_list(view: TokenView, span: Span, covered: set[int]) -> bool:
+    """Whether ``span`` is a whole item of a list of problems: "problems, including A, B and C".
+
+    The mention must fill its item (list glue or punctuation on both sides:
+    "watermarking validation" is an item, "watermarking" is not). Reads back
+    over items (mentions, short unlabelled runs) and glue to a list cue,
+    then checks that a problem noun introduces it.
+    """
+    lower = view.lower
+    first, last = view.sentence_of(span.start)
+    start = span.start
+    before = lower[start - 1] if start > first else ""
+    after = lower[span.end] if span.end < last else "."
+    if before not in _LIST_GLUE and before not in LIST_CUES or after not in _ITEM_ENDS:
+        return False
+    i, run = start - 1, 0
+    while i >= first:
+        word = lower[i]
+        if word in LIST_CUES:
+            j = i - 1
+            if word == "as":
+                if j < first or lower[j] != "such":
+                    return False
+                j -= 1
+            while j >= first and lower[j] in (",", "(", ":"):
+                j -= 1
+            return j >= first and lower[j] in PROBLEM_NOUNS
+        if i in covered or word in _LIST_GLUE:
+            run = 0
+        elif word[:1].isalnum():
+            run += 1
+            if run > MAX_UNLABELLED_RUN:
+                return False
+        else:
+            return False
+        i -= 1
+    return False

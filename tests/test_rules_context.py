@@ -196,6 +196,29 @@ def test_learning_paradigm_worked_on_is_a_task_and_one_used_is_a_method():
     assert found["self-supervised learning"][0] == "METHOD"
 
 
+def test_techniques_listed_as_problems_are_tasks():
+    found = entities("Hypernetworks", "Hypernetworks help in many problems, including continual learning, "
+                     "weight pruning and uncertainty quantification.")
+    assert found["continual learning"][0] == "TASK"
+    assert found["weight pruning"][0] == "TASK"
+    assert found["uncertainty quantification"][0] == "TASK"
+
+
+def test_a_technique_only_near_a_problem_list_stays_a_method():
+    found = entities("Tuning", "On domains such as remote sensing, BiasTune beats baselines. We apply "
+                     "weight pruning to the listed tasks such as retrieval, then weight pruning validation.")
+    assert found["weight pruning"][0] == "METHOD"
+
+
+def test_paradigm_of_a_problem_noun_or_coordinated_with_a_topic_task_is_a_task():
+    found = entities("Capsules", "We study the task of multimodal learning.")
+    assert found["multimodal learning"][0] == "TASK"
+    found = entities("Scaling", "Data drives advances in language modeling and multimodal learning.")
+    assert found["multimodal learning"][0] == "TASK"
+    found = entities("Memory", "Agents rely on summarization or reinforcement learning to manage memory.")
+    assert found["reinforcement learning"][0] == "METHOD"
+
+
 def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
     found = entities("Detection", "Models aim at better classification. We fix classification errors of the "
                      "classification branch.")
