@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from extractors.gazetteer import MENTIONS_KEY
 from extractors.heads import label_of_word
 from extractors.names import is_distinctive, looks_like_name, not_names
-from extractors.tokens import doc_text, token_view
+from extractors.tokens import TokenView, doc_text, token_view
 
 PROPOSED_KEY = "kg_proposed"
 NAMING_VERBS = {"dubbed", "termed", "named", "called", "coined", "nicknamed", "denoted"}
@@ -151,7 +151,9 @@ def _label_from_context(doc: Doc, name: Span) -> str:
 
     The phrase after the name ends at the first preposition or clause word:
     in "FlashFFTConv: Efficient Convolutions for Long Sequences" the head is
-    "Convolutions", not "Sequences".
+    "Convolutions", not "Sequences". A name the body introduces with nothing
+    telling after it ("we propose FlashFFTConv.") is described by the title
+    it heads, when it does.
     """
     last = name[-1].text.lower()
     if last.endswith(ARCHITECTURE_SUFFIXES):
@@ -162,14 +164,41 @@ def _label_from_context(doc: Doc, name: Span) -> str:
     announced = _label_before_naming_verb(doc, name)
     if announced is not None:
         return announced
-    sentence_end = token_view(doc).sentence_of(name.start)[1]
-    for token in doc[name.end : min(sentence_end, name.end + 12)]:
-        if token.lower_ in _APPOSITIVE_STOPS:
+    described = _label_after(doc, name.end)
+    if described is None and name.start > 0:  # "we propose FlashFFTConv." and the title "FlashFFTConv: ..."
+        title = _title_name(doc)
+        if title and title[0].text == name.text:
+            described = _label_after(doc, title[0].end)
+    return described or "ARCHITECTURE"
+
+
+def _label_after(doc: Doc, start: int) -> str | None:
+    """The label of the first telling head word after ``start`` in its sentence, up to a preposition.
+
+    A parenthesis right after the name (its long form: "FEATHER (Fast and
+    Effective ...), a straightforward approach") is stepped over.
+    """
+    view = token_view(doc)
+    sentence_end = view.sentence_of(max(start - 1, 0))[1]
+    i = start
+    if i < sentence_end and view.words[i] == "(":
+        close = next((j for j in range(i + 1, min(sentence_end, i + 16)) if view.words[j] == ")"), None)
+        if close is not None:
+            inside = _first_label(view, i + 1, close)  # "PINNS (Pedestrian ... dataset from ...)"
+            if inside is not None:
+                return inside
+            i = close + 1
+    return _first_label(view, i, min(sentence_end, i + 12))
+
+
+def _first_label(view: TokenView, start: int, end: int) -> str | None:
+    for j in range(start, end):
+        if view.lower[j] in _APPOSITIVE_STOPS:
             break
-        label = label_of_word(token.text)
+        label = label_of_word(view.words[j])
         if label in COINED_LABELS:
             return label
-    return "ARCHITECTURE"
+    return None
 
 
 def _label_before_naming_verb(doc: Doc, name: Span) -> str | None:

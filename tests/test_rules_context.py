@@ -31,6 +31,20 @@ def test_title_prefix_names_the_paper_s_model_and_its_kind():
     assert found["ConViT"][:2] == ("ARCHITECTURE", True)
 
 
+def test_name_introduced_without_description_is_described_by_its_title():
+    found = entities("QuickConv: Fast Convolutions for Long Inputs", "In response, we propose QuickConv. "
+                     "QuickConv is fast.")
+    assert found["QuickConv"][:2] == ("METHOD", True)
+
+
+def test_name_described_as_a_framework_or_approach_is_a_method():
+    found = entities("Searching", "We propose ZetaSearch, a NAS framework that searches for backbones.")
+    assert found["ZetaSearch"][:2] == ("METHOD", True)
+    found = entities("Pruning", "We propose QUILL (Quick Unified Input Layer Lightening), a straightforward "
+                     "approach that prunes tokens.")
+    assert found["QUILL"][:2] == ("METHOD", True)
+
+
 def test_survey_and_question_titles_name_nothing():
     assert "Deep Class-Incremental Learning" not in entities("Deep Class-Incremental Learning: A Survey", "We review.")
     assert "Convergent Learning" not in entities("Convergent Learning: Do different networks learn the same?", "x")
