@@ -21,6 +21,15 @@ the words around each mention:
 One such use makes the paradigm the paper's task in all its mentions, so
 the paper has one entity for it.
 
+The other way round, a phrase headed by a task word is a technique when a
+technique noun follows it: "a bipartite matching approach", "an online
+triplet mining method", "a low-pass filtering mechanism". For the heads that
+name a procedure (matching, clustering, filtering, mining) any technique
+noun decides; for the other task heads only a "strategy", "mechanism",
+"scheme" or "procedure" does ("a progressive generation strategy"), and
+only for phrases no list knows as a task: "an image denoising method" is a
+method for the task, not a technique called image denoising.
+
 Runs after the entity rules; rewrites ``label_`` of spans in
 ``doc.spans["kg_mentions"]``.
 """
@@ -50,6 +59,16 @@ _ITEM_ENDS = frozenset({",", "and", "or", "/", ".", ";", ":", ")", "etc", "etc."
 #: Unlabelled words a list item may have ("causal inference" in a list of named problems).
 MAX_UNLABELLED_RUN = 3
 PARADIGM_HEADS = ("learning",)
+#: Task heads that name a procedure: followed by any technique noun, the phrase is the technique.
+PROCEDURE_HEADS = ("matching", "clustering", "filtering", "mining")
+#: Nouns after a phrase that make it the name of a technique; "methods" and "approaches" are left out, as
+#: "stereo matching methods" are methods for the task.
+TECHNIQUE_NOUNS = frozenset({"approach", "method", "technique", "techniques", "algorithm",
+                             "module", "modules", "strategy", "strategies", "mechanism",
+                             "mechanisms", "scheme", "schemes", "procedure", "procedures"})
+#: The technique nouns that make any task-headed phrase no list knows a technique.
+WAY_NOUNS = frozenset({"strategy", "strategies", "mechanism", "mechanisms", "scheme", "schemes", "procedure",
+                       "procedures"})
 
 
 @Language.component("kg_paradigm_roles")
@@ -61,6 +80,7 @@ def paradigm_roles_component(doc: Doc) -> Doc:
     task_topics = {m.end for m in mentions if m.label_ == "TASK" and m.start > 0 and lower[m.start - 1] in TOPIC_OF_LIST}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     as_task: set[str] = set()
+    as_method = _techniques(mentions, lower)
     for span in mentions:
         name = span.kb_id_ or span.text
         if span.label_ != "METHOD":
@@ -77,13 +97,27 @@ def paradigm_roles_component(doc: Doc) -> Doc:
             as_task.add(name)
         elif before in ("and", "or") and span.start - 1 in task_topics:
             as_task.add(name)  # "advances in language modeling and multimodal learning"
-    if as_task:
+    if as_task or as_method:
         doc.spans[MENTIONS_KEY] = [
             Span(doc, s.start, s.end, label="TASK", kb_id=s.kb_id_, span_id=s.id_)
-            if s.label_ == "METHOD" and (s.kb_id_ or s.text) in as_task else s
+            if s.label_ == "METHOD" and (s.kb_id_ or s.text) in as_task else
+            Span(doc, s.start, s.end, label="METHOD", kb_id=s.kb_id_, span_id=s.id_)
+            if s.label_ == "TASK" and (s.kb_id_ or s.text) in as_method else s
             for s in mentions
         ]
     return doc
+
+
+def _techniques(mentions: list[Span], lower: list[str]) -> set[str]:
+    """Names of TASK mentions that a technique noun right after makes techniques ("a bipartite matching approach")."""
+    found = set()
+    for span in mentions:
+        if span.label_ != "TASK" or span.end >= len(lower) or lower[span.end] not in TECHNIQUE_NOUNS:
+            continue
+        name = span.kb_id_ or span.text
+        if name.lower().endswith(PROCEDURE_HEADS) or (lower[span.end] in WAY_NOUNS and span.id_ != "gazetteer"):
+            found.add(name)
+    return found
 
 
 def _in_problem_list(view: TokenView, span: Span, covered: set[int]) -> bool:

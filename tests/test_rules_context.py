@@ -233,6 +233,21 @@ def test_paradigm_of_a_problem_noun_or_coordinated_with_a_topic_task_is_a_task()
     assert found["reinforcement learning"][0] == "METHOD"
 
 
+def test_procedure_phrase_before_a_technique_noun_is_a_method():
+    found = entities("Alignment", "We align networks with a bipartite matching approach and an online "
+                     "triplet mining method.")
+    assert found["bipartite matching"][0] == "METHOD"
+    assert found["online triplet mining"][0] == "METHOD"
+
+
+def test_known_task_before_a_method_noun_stays_a_task_but_an_unknown_one_with_a_strategy_is_a_method():
+    found = entities("Stereo", "We compare stereo matching methods. We propose an image denoising method and "
+                     "a progressive generation strategy.")
+    assert found["stereo matching"][0] == "TASK"
+    assert found["image denoising"][0] == "TASK"
+    assert found["progressive generation"][0] == "METHOD"
+
+
 def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
     found = entities("Detection", "Models aim at better classification. We fix classification errors of the "
                      "classification branch.")
