@@ -202,15 +202,16 @@ def _refines(phrase: Span, inside: list[Span]) -> bool:
     "dynamic convolution", "chunked attention", "few-shot fine-tuning": the
     list knows "convolution", "attention", "fine-tuning" as methods, and the
     phrase names the specific one the paper means, so it replaces them. A
-    bare listed word among the modifiers is absorbed ("segmentation
-    accuracy" is a metric, not a task and a metric). A phrase that only
+    bare listed word (or hyphenated compound) among the modifiers is
+    absorbed ("segmentation accuracy" is a metric, not a task and a metric;
+    "post-training pruning" one method, not two). A phrase that only
     overlaps a mention, or holds a longer known name before its head
     ("Mask R-CNN pooling"), leaves the mentions as they are.
     """
     if not inside:
         return False
     *before, term = sorted(inside, key=lambda m: m.start)
-    if any(len(m) != 1 or m.id_ != "gazetteer" or m.label_ not in ("TASK", "METHOD") for m in before):
+    if any(" " in m.text or m.id_ != "gazetteer" or m.label_ not in ("TASK", "METHOD") for m in before):
         return False  # only bare words are absorbed: "segmentation accuracy", not "ResNet pooling"
     return (term.end == phrase.end and term.start > phrase.start and term.label_ == phrase.label_
             and term.label_ in ("METHOD", "TASK", "METRIC") and term.id_ == "gazetteer")

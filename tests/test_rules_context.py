@@ -248,6 +248,19 @@ def test_known_task_before_a_method_noun_stays_a_task_but_an_unknown_one_with_a_
     assert found["progressive generation"][0] == "METHOD"
 
 
+def test_listed_hyphenated_compound_before_a_head_is_absorbed_into_one_method():
+    found = entities("Compression", "We study post-training pruning and cross-attention pooling.")
+    assert found["post-training pruning"][0] == "METHOD"
+    assert found["cross-attention pooling"][0] == "METHOD"
+    assert "cross-attention" not in found
+
+
+def test_lightweight_is_not_part_of_a_method_name():
+    found = entities("Tracking", "We fine-tune a lightweight appearance embedding on annotated frames.")
+    assert "appearance embedding" in found
+    assert "lightweight appearance embedding" not in found
+
+
 def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
     found = entities("Detection", "Models aim at better classification. We fix classification errors of the "
                      "classification branch.")
