@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
-from extractors.names import is_distinctive, looks_like_name, not_names
+from extractors.names import is_distinctive, looks_like_name, not_names, other_names
 from extractors.normalize import name_key
 from extractors.tokens import token_view
 
@@ -58,7 +58,8 @@ def context_rules_component(doc: Doc) -> Doc:
     for span in _headed_phrases(doc):
         if any(i in taken for i in range(span.start, span.end)):
             inside = [m for m in mentions if span.start <= m.start and m.end <= span.end]
-            if not _refines(span, inside) or any(n.start < span.end and span.start < n.end for n in new):
+            if not _refines(span, inside) or any(n.start < span.end and span.start < n.end for n in new) \
+                    or span.kb_id_.endswith("mechanism"):  # "dot product attention mechanism": "attention mechanism" is known
                 continue
             mentions = [m for m in mentions if m not in inside]
         new.append(span)
@@ -480,7 +481,7 @@ PHRASE_HEADS: dict[str, str] = {
         "distillation", "search", "pruning", "quantization", "augmentation", "sampling", "loss", "propagation",
         "decomposition", "filter", "extractor", "descent", "dropout", "fine-tuning", "pre-training",
         "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask", "tuning",
-        "block", "connection", "fusion", "sharing")},
+        "block", "connection", "fusion", "sharing", "mechanism")},
     **{h: "TASK" for h in (
         "detection", "segmentation", "classification", "recognition", "retrieval", "generation", "translation",
         "captioning", "answering", "forecasting", "tracking", "reconstruction", "synthesis", "restoration",
@@ -492,9 +493,10 @@ PHRASE_HEADS: dict[str, str] = {
     **{h: "METRIC" for h in ("accuracy", "error", "cost", "score", "speed")},
 }
 MAX_MODIFIERS = 3
-#: Heads that name a task only after a noun ("image analysis", "behavior prediction", "context reasoning").
+#: Heads that name a task or a method only after a noun ("image analysis", "behavior prediction", "context
+#: reasoning", "decay mechanism"; not "theoretical analysis" or "causal mechanism").
 NOUN_MODIFIED_HEADS = frozenset({"analysis", "prediction", "processing", "reasoning", "understanding", "matching",
-                                 "mining", "adaptation", "generalization"})
+                                 "mining", "adaptation", "generalization", "mechanism"})
 #: Words that give a measure's value, not its name ("quadratic complexity", "negligible cost").
 METRIC_VALUE_WORDS = frozenset({
     "linear", "quadratic", "cubic", "exponential", "polynomial", "logarithmic", "constant", "subquadratic",
@@ -532,6 +534,7 @@ def _headed_phrases(doc: Doc) -> list[Span]:
     view = token_view(doc)
     words, lower = view.words, view.lower
     generic = _generic_modifiers()
+    sentence_starts = set(view.sentence_starts) | {0}
     found = []
     for i, word in enumerate(lower):
         head = word if word in PHRASE_HEADS else (word[:-1] if word[:-1] in PHRASE_HEADS and word.endswith("s") else None)
@@ -542,7 +545,9 @@ def _headed_phrases(doc: Doc) -> list[Span]:
         while start > 0 and i - start < 2 * MAX_MODIFIERS:
             unit_start = _compound_start(view, start - 1)
             unit = "".join(words[unit_start:start]).lower()
-            if not _good_modifier(unit, words[unit_start], title_case, generic):
+            if not _good_modifier(unit, words[unit_start], title_case, generic) and (
+                    title_case or PHRASE_HEADS[head] != "METHOD" or unit in generic
+                    or unit_start in sentence_starts or not _is_proper_modifier(view, unit_start, unit)):
                 break
             start = unit_start
         if start < i and start > 0 and lower[start - 1] in _VERB_MARKERS \
@@ -619,6 +624,27 @@ def _good_modifier(unit: str, first_word: str, title_case: bool, generic: frozen
     if first_word[:1].isupper() != title_case and not (first_word.isupper() and len(first_word) > 1):
         return False
     return True
+
+
+def _is_proper_modifier(view, start: int, unit: str) -> bool:
+    """A capitalised name inside a lower-case method phrase: "Gabor filters", "Langevin sampling".
+
+    Mid-sentence, a capitalised word before a lower-case method head is the
+    name of a person the technique carries ("Kalman filter", "Gumbel
+    sampling"); the caller rules out the first word of a sentence, and a
+    word after a colon, a bracket or a list number starts a clause too.
+    Acronyms and mixed case ("GPU", "ImageNet"), plurals ("Agents") and
+    names of software or organisations ("Google embedding") are not such
+    names.
+    """
+    word = view.words[start]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) > 2):
+        return False
+    if unit in not_names() or unit in STOP_WORDS or unit in other_names():
+        return False
+    if unit.endswith("s") and not unit.endswith(("ss", "us", "is")):
+        return False
+    return start == 0 or view.words[start - 1] not in (":", ")", "(", "]", ";", ".", "-")
 
 
 def _generic_modifiers() -> frozenset[str]:

@@ -261,6 +261,25 @@ def test_lightweight_is_not_part_of_a_method_name():
     assert "lightweight appearance embedding" not in found
 
 
+def test_person_named_in_a_method_phrase_belongs_to_it():
+    found = entities("Texture", "Features are extracted with Gabor filters and smoothed by a Kalman filter.")
+    assert found["gabor filter"][0] == "METHOD"
+    assert found["kalman filter"][0] == "METHOD"
+
+
+def test_capitalised_word_that_starts_a_clause_or_names_a_company_is_not_part_of_a_method():
+    found = entities("Embeddings", "Pooling helps. Sparse attention is used. We compare Google embedding models.")
+    assert "sparse attention" in found
+    assert not any(name.startswith("google") for name in found)
+
+
+def test_mechanism_named_by_a_noun_is_a_method_but_one_named_by_an_adjective_is_not():
+    found = entities("Recurrence", "Mamba adds a selection mechanism and a decay mechanism, not a causal mechanism.")
+    assert found["selection mechanism"][0] == "METHOD"
+    assert found["decay mechanism"][0] == "METHOD"
+    assert "causal mechanism" not in found
+
+
 def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
     found = entities("Detection", "Models aim at better classification. We fix classification errors of the "
                      "classification branch.")
