@@ -478,7 +478,7 @@ def _hyphen_variant(doc: Doc, span: Span, taken: set[int]) -> Span | None:
 PHRASE_HEADS: dict[str, str] = {
     **{h: "METHOD" for h in (
         "learning", "training", "attention", "pooling", "convolution", "normalization", "regularization",
-        "distillation", "search", "pruning", "quantization", "augmentation", "sampling", "loss", "propagation",
+        "distillation", "pruning", "quantization", "augmentation", "sampling", "loss", "propagation",
         "decomposition", "filter", "extractor", "descent", "dropout", "fine-tuning", "pre-training",
         "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask", "tuning",
         "block", "connection", "fusion", "sharing", "mechanism")},
@@ -493,6 +493,9 @@ PHRASE_HEADS: dict[str, str] = {
     **{h: "METRIC" for h in ("accuracy", "error", "cost", "score", "speed")},
 }
 MAX_MODIFIERS = 3
+#: Heads that name a technique only in the singular: "positional embedding" is a technique, "face
+#: embeddings" and "text embeddings" are the vectors it makes.
+SINGULAR_HEADS = frozenset({"embedding"})
 #: Heads that name a task or a method only after a noun ("image analysis", "behavior prediction", "context
 #: reasoning", "decay mechanism"; not "theoretical analysis" or "causal mechanism").
 NOUN_MODIFIED_HEADS = frozenset({"analysis", "prediction", "processing", "reasoning", "understanding", "matching",
@@ -538,7 +541,7 @@ def _headed_phrases(doc: Doc) -> list[Span]:
     found = []
     for i, word in enumerate(lower):
         head = word if word in PHRASE_HEADS else (word[:-1] if word[:-1] in PHRASE_HEADS and word.endswith("s") else None)
-        if head is None or i == 0:
+        if head is None or i == 0 or (head in SINGULAR_HEADS and word != head):
             continue
         title_case = words[i][:1].isupper()
         start = _compound_start(view, i)  # "fine-tuning", "self-attention": the whole compound is the head

@@ -280,6 +280,14 @@ def test_mechanism_named_by_a_noun_is_a_method_but_one_named_by_an_adjective_is_
     assert "causal mechanism" not in found
 
 
+def test_search_phrases_and_plural_embeddings_are_not_methods():
+    found = entities("Agents", "Agents explore a combinatorial search space for visual search and compare "
+                     "text embeddings with a sinusoidal token embedding.")
+    assert not any("search" in name for name in found)
+    assert "text embedding" not in found
+    assert found["sinusoidal token embedding"][0] == "METHOD"
+
+
 def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
     found = entities("Detection", "Models aim at better classification. We fix classification errors of the "
                      "classification branch.")
