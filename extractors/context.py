@@ -481,7 +481,7 @@ PHRASE_HEADS: dict[str, str] = {
         "distillation", "pruning", "quantization", "augmentation", "sampling", "loss", "propagation",
         "decomposition", "filter", "extractor", "descent", "dropout", "fine-tuning", "pre-training",
         "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask", "tuning",
-        "block", "connection", "fusion", "sharing", "mechanism")},
+        "block", "connection", "fusion", "sharing", "mechanism", "prompting")},
     **{h: "TASK" for h in (
         "detection", "segmentation", "classification", "recognition", "retrieval", "generation", "translation",
         "captioning", "answering", "forecasting", "tracking", "reconstruction", "synthesis", "restoration",

@@ -288,6 +288,19 @@ def test_search_phrases_and_plural_embeddings_are_not_methods():
     assert found["sinusoidal token embedding"][0] == "METHOD"
 
 
+def test_fine_tuned_names_fine_tuning_and_kinds_of_prompting_are_methods():
+    found = entities("Adapters", "A 7B model fine-tuned on our data beats few-shot prompting, despite "
+                     "chain-of-thought prompting.")
+    assert found["fine-tuning"][0] == "METHOD"
+    assert found["few-shot prompting"][0] == "METHOD"
+    assert not any(name.startswith("despite") for name in found)
+
+
+def test_name_of_an_attack_is_a_method():
+    found = entities("QuietBreak: Multimodal Bidirectional Attack on Segmentation Models", "We attack them.")
+    assert found["QuietBreak"][:2] == ("METHOD", True)
+
+
 def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
     found = entities("Detection", "Models aim at better classification. We fix classification errors of the "
                      "classification branch.")
