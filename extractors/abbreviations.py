@@ -224,11 +224,12 @@ def abbreviation_component(doc: Doc) -> Doc:
             long = doc.char_span(pair.long_start, pair.long_end, alignment_mode="expand")
             if short is None or long is None or short.start < long.end and long.start < short.end:
                 continue
-            label_canonical = _known(mentions, short, long)
+            after = _word_after_parenthesis(view, short.end)
+            label_canonical = _known(mentions, short, long, after)
             if label_canonical is None:
                 label = label_of_phrase(pair.long)
-                if label is None and short.end + 1 < len(doc) and doc[short.end].text in ")]":
-                    label = label_of_word(doc[short.end + 1].text)
+                if label is None and after:
+                    label = label_of_word(after)
                 if label is None or label == "REPO":
                     continue
                 label_canonical = (label, singular(pair.short))
@@ -244,8 +245,14 @@ def abbreviation_component(doc: Doc) -> Doc:
     return doc
 
 
-def _known(mentions: list[Span], short: Span, long: Span) -> tuple[str, str] | None:
-    """(label, canonical) of a mention that is exactly the short or the long form."""
+def _known(mentions: list[Span], short: Span, long: Span, after: str = "") -> tuple[str, str] | None:
+    """(label, canonical) of a mention that is exactly the short or the long form.
+
+    A long form that holds a known name is its own name, labelled by its
+    head word, else by the head word after the parenthesis ("Local
+    Attentional Mamba (LaMamba) blocks" are blocks, a building block, not
+    a model), else by the name inside.
+    """
     for span in mentions:
         if span.label_ == "REPO":
             continue
@@ -253,9 +260,16 @@ def _known(mentions: list[Span], short: Span, long: Span) -> tuple[str, str] | N
             return span.label_, span.kb_id_
     inner = [s for s in mentions if s.start >= long.start and s.end <= long.end and s.label_ != "REPO"]
     if inner:  # "deep convolutional neural networks (DCNNs)": a kind of CNN, but its own name
-        label = label_of_phrase(long.text) or inner[-1].label_
+        label = label_of_phrase(long.text) or (label_of_word(after) if after else None) or inner[-1].label_
         return label, singular(short.text)
     return None
+
+
+def _word_after_parenthesis(view, short_end: int) -> str:
+    """The word right after the bracket that closes a short form ("(LRA) datasets" -> "datasets"), or ""."""
+    if short_end + 1 < len(view.words) and view.words[short_end] in (")", "]"):
+        return view.words[short_end + 1]
+    return ""
 
 
 def _replace_overlapping(mentions: list[Span], new: list[Span]) -> list[Span]:

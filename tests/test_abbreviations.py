@@ -63,3 +63,10 @@ def test_short_form_joins_the_known_entity_of_its_long_form():
     (entity,) = [e for e in record.entities if e.label == "ARCHITECTURE"]
     assert entity.canonical == "LSTM"
     assert [m.text for m in entity.mentions] == ["Long short-term memory", "LSTM", "LSTMs"]
+
+
+def test_long_form_holding_a_model_name_is_labelled_by_the_head_after_the_parenthesis():
+    record = extract_record(Paper(id="t", title="T", abstract=(
+        "We stack Sparse Windowed Mamba (SWMamba) blocks. SWMamba blocks are fast.")))
+    (entity,) = [e for e in record.entities if e.canonical == "SWMamba"]
+    assert entity.label == "METHOD"
