@@ -55,7 +55,17 @@ def context_rules_component(doc: Doc) -> Doc:
             continue
         new.append(span)
         taken.update(range(span.start, span.end))
+    headed: list[Span] = []
     for span in _headed_phrases(doc):
+        nested = [n for n in headed if n.start < span.end and span.start < n.end]
+        if span.label_ == "ARCHITECTURE" and nested and all(span.start <= n.start and n.end < span.end
+                                                             for n in nested):
+            # "Conditional Cross Attention Network", "Temporal Convolution Network": the last head
+            # names the whole, so the network replaces the method phrase found inside it
+            new = [n for n in new if n not in nested]
+            headed = [n for n in headed if n not in nested]
+            for n in nested:
+                taken.difference_update(range(n.start, n.end))
         if any(i in taken for i in range(span.start, span.end)):
             inside = [m for m in mentions if span.start <= m.start and m.end <= span.end]
             if not _refines(span, inside) or any(n.start < span.end and span.start < n.end for n in new) \
@@ -63,10 +73,31 @@ def context_rules_component(doc: Doc) -> Doc:
                 continue
             mentions = [m for m in mentions if m not in inside]
         new.append(span)
+        headed.append(span)
         taken.update(range(span.start, span.end))
     kept = [m for m in mentions if not _uncounted_parameters(doc, m) and not _generic_word_use(doc, m)]
-    doc.spans[MENTIONS_KEY] = _join_hyphenated_models(doc, kept + new)
+    doc.spans[MENTIONS_KEY] = _join_hyphenated_models(doc, kept + _one_spelling(kept, new))
     return doc
+
+
+def _one_spelling(known: list[Span], found: list[Span]) -> list[Span]:
+    """Found phrases renamed to the first spelling the paper uses for the same name and label.
+
+    "Conditional Cross Attention Network" in the title and "Conditional
+    Cross-Attention Network" in the body are one entity of the paper, not
+    two (the graph merges such keys across papers; a paper's record should
+    already hold one).
+    """
+    first: dict[tuple[str, str], str] = {}
+    for span in known + found:
+        first.setdefault((span.label_, name_key(span.kb_id_ or span.text)), span.kb_id_ or span.text)
+    out = []
+    for span in found:
+        canonical = first[(span.label_, name_key(span.kb_id_ or span.text))]
+        if canonical != (span.kb_id_ or span.text):
+            span = Span(span.doc, span.start, span.end, label=span.label_, kb_id=canonical, span_id=span.id_)
+        out.append(span)
+    return out
 
 
 #: Lower-case pieces a hyphenated model name may end in ("M2-BERT-base", "Hyena-GPT-s", "PanGu-pi-7B").

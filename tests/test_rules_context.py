@@ -301,6 +301,13 @@ def test_name_of_an_attack_is_a_method():
     assert found["QuietBreak"][:2] == ("METHOD", True)
 
 
+def test_network_named_by_a_technique_is_one_architecture_and_one_entity_for_both_spellings():
+    record = extract_record(Paper(id="t", title="Gated Cross Attention Network for Retrieval", abstract=(
+        "We propose a Gated Cross-Attention Network for retrieval.")))
+    names = [(e.label, e.canonical) for e in record.entities]
+    assert [n for n in names if "attention" in n[1].lower()] == [("ARCHITECTURE", "gated cross attention network")]
+
+
 def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
     found = entities("Detection", "Models aim at better classification. We fix classification errors of the "
                      "classification branch.")
