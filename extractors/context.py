@@ -512,7 +512,7 @@ PHRASE_HEADS: dict[str, str] = {
         "distillation", "pruning", "quantization", "augmentation", "sampling", "loss", "propagation",
         "decomposition", "filter", "extractor", "descent", "dropout", "fine-tuning", "pre-training",
         "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask", "tuning",
-        "block", "connection", "fusion", "sharing", "mechanism", "prompting")},
+        "block", "fusion", "sharing", "mechanism", "prompting")},
     **{h: "TASK" for h in (
         "detection", "segmentation", "classification", "recognition", "retrieval", "generation", "translation",
         "captioning", "answering", "forecasting", "tracking", "reconstruction", "synthesis", "restoration",
@@ -531,6 +531,13 @@ SINGULAR_HEADS = frozenset({"embedding"})
 #: reasoning", "decay mechanism"; not "theoretical analysis" or "causal mechanism").
 NOUN_MODIFIED_HEADS = frozenset({"analysis", "prediction", "processing", "reasoning", "understanding", "matching",
                                  "mining", "adaptation", "generalization", "mechanism"})
+#: Nouns after a method phrase that make it a modifier ("training data", "attention maps", "pruning ratio").
+METHOD_MODIFIED_NOUNS = frozenset({
+    "data", "dataset", "datasets", "set", "sets", "samples", "examples", "corpus", "corpora", "pairs",
+    "instances", "images", "distribution", "distributions", "budget", "time", "times", "cost", "costs", "steps",
+    "pipeline", "pipelines", "recipe", "recipes", "signal", "signals", "trajectories", "map", "maps", "weights",
+    "scores", "matrix", "matrices", "values", "ratio", "ratios", "rate", "rates",
+})
 #: Words that give a measure's value, not its name ("quadratic complexity", "negligible cost").
 METRIC_VALUE_WORDS = frozenset({
     "linear", "quadratic", "cubic", "exponential", "polynomial", "logarithmic", "constant", "subquadratic",
@@ -590,6 +597,8 @@ def _headed_phrases(doc: Doc) -> list[Span]:
         if start >= _compound_start(view, i):
             continue
         label = PHRASE_HEADS[head]
+        if label == "METHOD" and i + 1 < len(lower) and lower[i + 1] in METHOD_MODIFIED_NOUNS:
+            continue  # "cleaner training data", "attention maps": the phrase describes the noun after it
         if head in NOUN_MODIFIED_HEADS and lower[i - 1].endswith(_ADJECTIVE_ENDINGS) and i - 1 >= start \
                 and _compound_start(view, i - 1) == i - 1:
             continue  # "theoretical analysis", "accurate prediction": a quality of the work, not a task

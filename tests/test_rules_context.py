@@ -308,6 +308,13 @@ def test_network_named_by_a_technique_is_one_architecture_and_one_entity_for_bot
     assert [n for n in names if "attention" in n[1].lower()] == [("ARCHITECTURE", "gated cross attention network")]
 
 
+def test_method_phrase_describing_the_noun_after_it_is_not_a_method():
+    found = entities("Data", "Cultures with abundant training data gain; we visualise dual attention maps and "
+                     "note an implicit connection. We use curriculum training.")
+    assert not {"abundant training", "dual attention", "implicit connection"} & set(found)
+    assert found["curriculum training"][0] == "METHOD"
+
+
 def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
     found = entities("Detection", "Models aim at better classification. We fix classification errors of the "
                      "classification branch.")
