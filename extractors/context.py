@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
+from extractors.heads import label_of_word
 from extractors.names import is_distinctive, looks_like_name, not_names, other_names
 from extractors.normalize import name_key
 from extractors.tokens import token_view
@@ -50,7 +51,7 @@ def context_rules_component(doc: Doc) -> Doc:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
-    for span in _dataset_names(doc) + _metric_names(doc) + _model_shaped_names(doc):
+    for span in _dataset_names(doc) + _metric_names(doc) + _model_shaped_names(doc) + _capitalised_methods(doc):
         if any(i in taken for i in range(span.start, span.end)):
             continue
         new.append(span)
@@ -407,6 +408,67 @@ def _model_shaped_names(doc: Doc) -> list[Span]:
             continue
         found.append(Span(doc, i, i + 1, label="ARCHITECTURE", kb_id=match["name"], span_id="context"))
     return found
+
+
+#: Longest run of capitalised words read as one name.
+MAX_CAPITALISED_RUN = 5
+
+
+def _capitalised_methods(doc: Doc) -> list[Span]:
+    """A capitalised phrase in running text whose head word names a method: "Bias Loss", "Class Activation Mapping".
+
+    Mid-sentence, a run of two or more capitalised words is a proper name,
+    and its last word says what kind of thing it names
+    (``data/head_words.csv``). Only METHOD heads are taken here: the other
+    labels have rules of their own. The title, where every word is
+    capitalised, and the first word of a sentence are not evidence of a name.
+    """
+    view = token_view(doc)
+    words, n = view.words, len(view.words)
+    text = view.text
+    title_end = text.find("\n")
+    title_end = title_end if title_end >= 0 else len(text)
+    sentence_starts = set(view.sentence_starts) | {0}
+    generic = _generic_modifiers()
+    found = []
+    i = 0
+    while i < n:
+        if not _capitalised(words[i]):
+            i += 1
+            continue
+        end = i
+        while end < n and end - i < 2 * MAX_CAPITALISED_RUN and (
+                _capitalised(words[end]) or (words[end] == "-" and not view.space[end - 1] and end + 1 < n
+                                             and not view.space[end] and words[end + 1][:1].isalpha())):
+            end += 1
+        while end > i and words[end - 1] == "-":
+            end -= 1
+        parts = [w.lower() for w in words[i:end] if w != "-"]
+        clause_start = i in sentence_starts or (i > 0 and words[i - 1] in (":", ".", ";"))
+        after = view.lower[end] if end < n else ""
+        glued = end < n and words[end] == "-" and not view.space[end - 1]  # "Color Gradient-based ..."
+        if view.starts[i] >= title_end and not clause_start and not glued and after not in _NAME_OF_OTHER \
+                and len(parts) >= 2 \
+                and label_of_word(parts[-1]) == "METHOD" and parts[-1] not in CAPITALISED_NON_HEADS \
+                and parts[0] not in not_names() and any(p not in generic for p in parts[:-1]):
+            name = text[view.starts[i] : view.end(end - 1)]
+            found.append(Span(doc, i, end, label="METHOD", kb_id=name, span_id="context"))
+        i = max(end, i + 1)
+    return found
+
+
+#: Nouns after a capitalised phrase that make it the name of something else ("the Reward Density
+#: Optimization problem", "the Long Range Arena benchmark").
+_NAME_OF_OTHER = frozenset({"problem", "problems", "task", "tasks", "benchmark", "benchmarks", "dataset",
+                            "datasets", "challenge", "competition", "metric", "score"})
+#: Method head words that, capitalised, mostly end the names of other things: "Document Layout Analysis"
+#: is a task, "Risk Management Framework" a policy, "Core Inference" a criterion.
+CAPITALISED_NON_HEADS = frozenset({"analysis", "framework", "frameworks", "inference", "process", "processes"})
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].replace("-", "").isalpha() and not word.isupper() \
+        and word.lower() not in STOP_WORDS
 
 
 def _metric_names(doc: Doc) -> list[Span]:

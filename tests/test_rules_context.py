@@ -315,6 +315,20 @@ def test_method_phrase_describing_the_noun_after_it_is_not_a_method():
     assert found["curriculum training"][0] == "METHOD"
 
 
+def test_capitalised_phrase_with_a_method_head_in_running_text_is_a_method():
+    found = entities("Virtual try-on", "Then, a novel Cloth Deformation Module warps the garment, and we add a "
+                     "Category-Balanced Loss.")
+    assert found["Cloth Deformation Module"][0] == "METHOD"
+    assert found["Category-Balanced Loss"][0] == "METHOD"
+
+
+def test_capitalised_phrase_naming_a_problem_a_framework_or_a_compound_is_not_a_method():
+    found = entities("Rewards", "We formalise the Reward Density Optimization problem, follow the Risk "
+                     "Management Framework and a Color Gradient-based segmenter. Deep Learning helps.")
+    assert not {"Reward Density Optimization", "Risk Management Framework", "Color Gradient",
+                "Deep Learning"} & set(found)
+
+
 def test_bare_task_word_used_as_a_modifier_or_judged_is_not_a_task():
     found = entities("Detection", "Models aim at better classification. We fix classification errors of the "
                      "classification branch.")
