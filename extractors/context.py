@@ -9,7 +9,13 @@
 * variants of known families: "ResNet-101" and "ResNet101" are variants of
   the known "ResNet" even when no list names them; "EfficientNet-B3",
   "ViT-B/16", "ImageNet-21K" likewise. The variant keeps the family's label
-  and records the family.
+  and records the family;
+* headed phrases: modifiers plus a telling head word ("image patch
+  sampling" METHOD, "visual navigation" TASK, "capsule network"
+  ARCHITECTURE), with a person's name among a method's modifiers ("Kalman
+  filter"), but not before a noun the phrase describes ("training data");
+* capitalised names in running text with a method head ("Deformation
+  Module", "Category-Balanced Loss").
 
 Words that look like names but are not ("Extensive", "Table",
 "Experiments", a capitalised first word of a sentence) are rejected by
