@@ -228,6 +228,9 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
         first_of_group.setdefault(value.group, value)
         members.setdefault(value.group, []).append(value)
     datasets_of = _datasets_of_groups(text, end, inside, first_of_group, last_of_group, context)
+    paired_datasets = {group: names for group, names in
+                       ((g, _paired_datasets(text, end, inside, last_of_group[g], len(members[g]))) for g in members)
+                       if names}
     claims: list[dict] = []
     for value in values:
         last, first = last_of_group[value.group], first_of_group[value.group]
@@ -238,6 +241,9 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
         if metric and re.fullmatch(r"[+-]?\d+", value.text) and not _names_its_metric(text, inside, value):
             continue  # "452 raw-AR video pairs": a bare integer is a count unless its metric is right there
         dataset = datasets_of[value.group]
+        paired = paired_datasets.get(value.group)
+        if paired:
+            dataset = paired[members[value.group].index(value)]  # "89.1% / 81.5% on X / Y": pairwise
         frame_index = _frame_for(frames, value)
         frame = frames[frame_index] if frame_index is not None else None
         value_subject = frame.subjects[-1] if frame is not None and frame.subjects else _clause_subject(
@@ -518,6 +524,26 @@ def _datasets_of_groups(text: str, end: int, inside: list[_Mention], first_of_gr
         elif not datasets:
             chosen[group] = context.dataset
     return chosen
+
+
+def _paired_datasets(text: str, end: int, inside: list[_Mention], last: Value, count: int) -> list[str] | None:
+    """The datasets of a slash-paired list, one per value: "89.1% / 81.5% top-1 accuracy on X / Y".
+
+    Only when the value list is followed, within its clause, by exactly as
+    many datasets written as one slash-separated list (``X / Y``, ``X/Y``);
+    otherwise None, and every value of the list takes the one dataset
+    :func:`_datasets_of_groups` chose.
+    """
+    if count < 2:
+        return None
+    clause = _CLAUSE_BREAK.search(text[last.span_end : min(end, last.span_end + 150)])
+    horizon = last.span_end + (clause.start() if clause else 150)
+    after = [m for m in inside if m.label == "DATASET" and last.span_end <= m.start <= horizon]
+    for first in range(len(after) - count + 1):
+        run = after[first : first + count]
+        if all(re.fullmatch(r"\s*/\s*", text[a.end : b.start]) for a, b in zip(run, run[1:])):
+            return [m.canonical for m in run]
+    return None
 
 
 _CLAUSE_BREAK = re.compile(r";|\. |, (?:and|while|but|whereas)\b")

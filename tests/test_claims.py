@@ -87,6 +87,18 @@ def test_paired_lists_of_objects_and_gains_pair_up():
         ("result", "83.0%", None), ("comparison", "0.4%", "DeiT-B"), ("comparison", "1.2%", "ResMLP-B24")]
 
 
+def test_paired_values_take_their_own_dataset_from_a_slash_paired_list():
+    found = claims("Our MOAT networks achieve 89.1% / 81.5% top-1 accuracy on ImageNet-1K / ImageNet-1K-V2 "
+                   "with ImageNet22K pretraining.", title="MOAT: Alternating Mobile Convolution and Attention")
+    assert [(c.value, c.metric, c.dataset) for c in found] == [
+        ("89.1%", "top-1 accuracy", "ImageNet-1K"), ("81.5%", "top-1 accuracy", "ImageNet-1K-V2")]
+
+
+def test_a_value_list_before_one_dataset_gives_it_to_every_value():
+    found = claims("Our detector reaches 58.7 box AP and 51.1 mask AP on COCO test-dev.")
+    assert [(c.value, c.dataset) for c in found] == [("58.7", "COCO"), ("51.1", "COCO")]
+
+
 def test_a_gain_after_by_about_is_a_comparison_and_the_level_a_result():
     found = claims("Our method improves mAP by about 2.0 AP over RetinaNet, reaching 42.1 AP on COCO.")
     assert [(c.kind, c.value, c.object, c.dataset) for c in found] == [
