@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
-from extractors.heads import label_of_word
+from extractors.heads import label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names, other_names
 from extractors.normalize import name_key
 from extractors.tokens import token_view
@@ -160,7 +160,8 @@ def _join_hyphenated_models(doc: Doc, mentions: list[Span]) -> list[Span]:
         if any(m.start < start or m.end > end or m.label_ not in ("ARCHITECTURE", "METHOD") for m in inside):
             continue
         out = [m for m in out if m not in inside]
-        out.append(Span(doc, start, end, label="ARCHITECTURE", kb_id=chunk, span_id="context"))
+        label = "DATASET" if names_benchmark(chunk) else "ARCHITECTURE"  # "MLLM-CTBench" tests MLLMs
+        out.append(Span(doc, start, end, label=label, kb_id=chunk, span_id="context"))
         done.update(range(start, end))
     return out
 
