@@ -14,7 +14,8 @@ The label comes from the words around the name: the head word of the
 phrase a naming verb follows ("a KD method, called ScaleKD" -> METHOD), else
 the first head word (``extractors/data/head_words.csv``) after it in the sentence ("UltraGCN, a
 graph convolutional network" -> ARCHITECTURE; "a pruning method" -> METHOD;
-"a new benchmark" -> DATASET); with no telling word, a paper's own model is
+"a new benchmark" -> DATASET; "an evaluation framework called X" -> DATASET); a name built on
+"Bench" ("PSI-Bench", "RouterXBench") is a benchmark, a DATASET, whatever follows it; with no telling word, a paper's own model is
 an ARCHITECTURE, as the guidelines say. Every later use of the name in the
 paper gets the same label. The names go to ``doc.spans["kg_proposed"]`` so
 the graph links the paper to them with ``proposes``.
@@ -25,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY
-from extractors.heads import label_of_word
+from extractors.heads import EVALUATION_HEADS, EVALUATION_MODIFIERS, label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names
 from extractors.tokens import TokenView, doc_text, token_view
 
@@ -155,6 +156,8 @@ def _label_from_context(doc: Doc, name: Span) -> str:
     telling after it ("we propose FlashFFTConv.") is described by the title
     it heads, when it does.
     """
+    if names_benchmark(name.text):  # "PSI-Bench", "RouterXBench": a benchmark, whatever it is called
+        return "DATASET"
     last = name[-1].text.lower()
     if last.endswith(ARCHITECTURE_SUFFIXES):
         return "ARCHITECTURE"
@@ -195,10 +198,17 @@ def _first_label(view: TokenView, start: int, end: int) -> str | None:
     for j in range(start, end):
         if view.lower[j] in _APPOSITIVE_STOPS:
             break
-        label = label_of_word(view.words[j])
+        label = _label_of_head(view.lower, j)
         if label in COINED_LABELS:
             return label
     return None
+
+
+def _label_of_head(lower: list[str], j: int) -> str | None:
+    """The label word ``j`` gives, as a head: an "evaluation framework" is a benchmark, a DATASET."""
+    if lower[j] in EVALUATION_HEADS and j > 0 and lower[j - 1] in EVALUATION_MODIFIERS:
+        return "DATASET"
+    return label_of_word(lower[j])
 
 
 def _label_before_naming_verb(doc: Doc, name: Span) -> str | None:
@@ -214,7 +224,7 @@ def _label_before_naming_verb(doc: Doc, name: Span) -> str | None:
             continue
         if token.lower_ in _APPOSITIVE_STOPS or token.text in (".", ";", ":"):
             break
-        label = label_of_word(token.text)
+        label = _label_of_head(token_view(doc).lower, token.i)
         if label in COINED_LABELS:
             return label
     return None

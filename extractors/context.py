@@ -13,7 +13,8 @@
 * headed phrases: modifiers plus a telling head word ("image patch
   sampling" METHOD, "visual navigation" TASK, "capsule network"
   ARCHITECTURE), with a person's name among a method's modifiers ("Kalman
-  filter"), but not before a noun the phrase describes ("training data");
+  filter", which keeps its capital in the canonical name), but not before
+  a noun the phrase describes ("training data");
 * capitalised names in running text with a method head ("Deformation
   Module", "Category-Balanced Loss").
 
@@ -30,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
-from extractors.heads import label_of_word
+from extractors.heads import label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names, other_names
 from extractors.normalize import name_key
 from extractors.tokens import token_view
@@ -160,7 +161,8 @@ def _join_hyphenated_models(doc: Doc, mentions: list[Span]) -> list[Span]:
         if any(m.start < start or m.end > end or m.label_ not in ("ARCHITECTURE", "METHOD") for m in inside):
             continue
         out = [m for m in out if m not in inside]
-        out.append(Span(doc, start, end, label="ARCHITECTURE", kb_id=chunk, span_id="context"))
+        label = "DATASET" if names_benchmark(chunk) else "ARCHITECTURE"  # "MLLM-CTBench" tests MLLMs
+        out.append(Span(doc, start, end, label=label, kb_id=chunk, span_id="context"))
         done.update(range(start, end))
     return out
 
@@ -644,6 +646,7 @@ def _headed_phrases(doc: Doc) -> list[Span]:
     words, lower = view.words, view.lower
     generic = _generic_modifiers()
     sentence_starts = set(view.sentence_starts) | {0}
+    lower_words = {w for w in words if w.islower()}
     found = []
     for i, word in enumerate(lower):
         head = word if word in PHRASE_HEADS else (word[:-1] if word[:-1] in PHRASE_HEADS and word.endswith("s") else None)
@@ -679,9 +682,33 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             continue  # "information loss", "accuracy loss": something lost, not a loss function
         if label == "ARCHITECTURE" and not any(lower[j] in ARCHITECTURE_MODIFIERS for j in range(start, i)):
             continue  # "target network", "popular network": a network, but not a kind of one
-        canonical = view.text[view.starts[start] : view.starts[i]].lower() + head
+        canonical = _phrase_canonical(view, start, i, title_case, sentence_starts, lower_words) + head
         found.append(Span(doc, start, i + 1, label=label, kb_id=canonical, span_id="context"))
     return found
+
+
+def _phrase_canonical(view, start: int, head: int, title_case: bool, sentence_starts: set[int],
+                      lower_words: set[str]) -> str:
+    """The modifiers of a headed phrase as its canonical name begins: lower case, but a name inside a
+    lower-case phrase keeps its capitals ("Kalman filter", "Gaussian pruning", "Total Variation loss").
+
+    Such a name is a word of its own (not the first part of "Multi-shot"),
+    not the first word of a sentence, in a phrase whose head is lower case
+    ("Parameter-Efficient Fine-tuning" is a title, all lower-cased). A lone
+    capitalised word the text also writes in lower case is a common word
+    ("Prompt learning" beside "prompt tokens").
+    """
+    lower_case = not title_case and not view.words[_compound_start(view, head)][:1].isupper()
+    capital = [lower_case and j not in sentence_starts and _compound_start(view, j) == j
+               and _next_unit(view, j) == j + 1 and _is_proper_modifier(view, j, view.lower[j])
+               for j in range(start, head)]
+    pieces = []
+    for k, j in enumerate(range(start, head)):
+        piece = view.text[view.starts[j] : view.starts[j + 1]]
+        in_run = (k > 0 and capital[k - 1]) or (k + 1 < len(capital) and capital[k + 1])
+        keep = capital[k] and (in_run or view.lower[j] not in lower_words)
+        pieces.append(piece if keep else piece.lower())
+    return "".join(pieces)
 
 
 #: Participles that name a kind of method rather than describe one ("supervised learning").

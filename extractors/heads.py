@@ -12,12 +12,27 @@ True
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from extractors.normalize import singular
 
 HEAD_WORDS_FILE = Path(__file__).resolve().parent / "data" / "head_words.csv"
+#: A name built on "Bench" names a benchmark: "FilBench", "PSI-Bench", "InfiBench-V", "UniBench300".
+_BENCHMARK_PART = re.compile(r"(?:Bench|BENCH)(?:mark|MARK)?(?![a-z])")
+#: Modifiers that make a framework or suite something to evaluate with: "an evaluation framework called X".
+EVALUATION_MODIFIERS = frozenset({"evaluation", "benchmarking"})
+EVALUATION_HEADS = frozenset({"framework", "frameworks", "suite", "suites", "testbed", "testbeds"})
+
+
+def names_benchmark(name: str) -> bool:
+    """Whether a coined name is a benchmark's by its own spelling ("X-Bench", "RouterXBench").
+
+    >>> names_benchmark("PSI-Bench"), names_benchmark("MMBench"), names_benchmark("Benchmarking")
+    (True, True, False)
+    """
+    return _BENCHMARK_PART.search(name) is not None
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,9 @@ Run it to regenerate ``extractors/data/gazetteer/mined_*.csv``::
 
     python -m extractors.mine_phrases ../shared/corpus/arxiv-cs-2025.jsonl.gz
 
-The output is sorted, so the same corpus gives the same files.
+The output is sorted, so the same corpus gives the same files. When
+``generic_modifiers.txt`` has grown, ``python -m extractors.mine_phrases
+--refilter`` drops the listed phrases it now rejects without mining again.
 """
 from __future__ import annotations
 
@@ -98,11 +100,10 @@ def count_phrases(texts) -> tuple[Counter, Counter]:
 
 def select(phrases: Counter, words: Counter, min_count: int = 20, min_share: float = 0.05) -> list[tuple[str, str]]:
     """The (phrase, label) pairs that pass the collocation tests."""
-    generic = generic_modifiers()
     kept = []
     for (mods, head), count in phrases.items():
         first = mods[0]
-        if any(m in generic or m.endswith("ly") for m in mods):
+        if not plain_modifiers(mods):
             continue
         share = phrases[((first,), head)] / max(1, words[first]) if len(mods) == 2 else count / max(1, words[first])
         if len(mods) == 1 and (count < min_count or share < min_share):
@@ -111,6 +112,31 @@ def select(phrases: Counter, words: Counter, min_count: int = 20, min_share: flo
             continue
         kept.append((" ".join(mods + (head,)), HEADS[head]))
     return sorted(kept)
+
+
+def plain_modifiers(mods) -> bool:
+    """Whether no modifier is a generic word or an adverb: "fewer training", "unstable training" fail."""
+    generic = generic_modifiers()
+    return not any(m in generic or m.endswith("ly") for m in mods)
+
+
+def refilter(out_dir: Path) -> dict[str, int]:
+    """Drop from the written lists the phrases today's modifier test rejects; the dropped count per file.
+
+    ``generic_modifiers.txt`` grows as the rules meet new junk, and the lists
+    are costly to mine again; this applies the grown list to them.
+    """
+    dropped = {}
+    for filename in ("mined_methods.csv", "mined_tasks.csv"):
+        path = out_dir / filename
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines(keepends=True)
+        kept = [line for line in lines if line.startswith("#") or line.startswith("name,")
+                or plain_modifiers(line.split(",", 1)[0].split()[:-1])]
+        with atomic_write(path) as handle:
+            handle.writelines(kept)
+        dropped[filename] = len(lines) - len(kept)
+    return dropped
 
 
 def write(kept: list[tuple[str, str]], out_dir: Path) -> dict[str, int]:
@@ -131,11 +157,19 @@ def write(kept: list[tuple[str, str]], out_dir: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="+", help="corpus files (any format kg reads)")
+    parser.add_argument("corpus", nargs="*", help="corpus files (any format kg reads)")
     parser.add_argument("-o", "--out", default=str(DATA_DIR / "gazetteer"), help="output directory")
     parser.add_argument("--min-count", type=int, default=20)
     parser.add_argument("--min-share", type=float, default=0.05)
+    parser.add_argument("--refilter", action="store_true",
+                        help="don't mine: drop the listed phrases that the modifier test now rejects")
     args = parser.parse_args(argv)
+    if args.refilter:
+        for name, n in refilter(Path(args.out)).items():
+            print(f"{name}: {n} phrases dropped")
+        return 0
+    if not args.corpus:
+        parser.error("corpus files are needed unless --refilter is given")
     texts = (f"{p.title}. {p.abstract}" for p in read_corpus(args.corpus))
     phrases, words = count_phrases(texts)
     counts = write(select(phrases, words, args.min_count, args.min_share), Path(args.out))

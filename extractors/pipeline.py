@@ -39,7 +39,7 @@ from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, token_v
 from kg.schema import Claim, Entity, ExtractionRecord, Mention, Paper
 
 #: Bumped whenever extraction output can change; cached results of other versions are stale.
-EXTRACTOR_VERSION = "17"
+EXTRACTOR_VERSION = "18"
 
 _URL_MATCH = re.compile(r"^(?:https?://|www\.)[^\s{}<>\"'()\[\]]+$", re.IGNORECASE)
 

@@ -1,7 +1,7 @@
 """Phrase mining keeps collocations ("contrastive learning") and drops generic ones ("accurate detection")."""
 from __future__ import annotations
 
-from extractors.mine_phrases import count_phrases, select
+from extractors.mine_phrases import count_phrases, main, select
 
 
 def test_collocations_are_kept_and_generic_modifiers_dropped():
@@ -24,3 +24,14 @@ def test_a_modifier_mostly_used_alone_is_not_a_collocation():
     texts = ["graph learning"] * 20 + ["graph graph graph graph graph"] * 200
     phrases, words = count_phrases(texts)
     assert "graph learning" not in dict(select(phrases, words, min_count=20, min_share=0.05))
+
+
+def test_refilter_drops_listed_phrases_whose_modifier_is_now_generic(tmp_path):
+    header = "# Mined by extractors/mine_phrases.py\nname,aliases,family,case\n"
+    (tmp_path / "mined_methods.csv").write_text(header + "contrastive learning,,,\nfewer training,,,\n"
+                                                "unstable optimization,,,\n", encoding="utf-8")
+    (tmp_path / "mined_tasks.csv").write_text(header + "pose estimation,,,\nincorrect prediction,,,\n",
+                                              encoding="utf-8")
+    assert main(["--refilter", "-o", str(tmp_path)]) == 0
+    assert (tmp_path / "mined_methods.csv").read_text(encoding="utf-8") == header + "contrastive learning,,,\n"
+    assert (tmp_path / "mined_tasks.csv").read_text(encoding="utf-8") == header + "pose estimation,,,\n"
