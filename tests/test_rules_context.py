@@ -349,3 +349,12 @@ def test_hyphenated_chunk_of_model_names_is_one_model_but_a_word_suffix_is_not()
     assert {"Hyena-GPT-s", "M2-BERT-base", "SLAB-Swin", "MobileNetV3 Large"} <= set(found)
     assert {"CNN", "ViT"} <= set(found)
     assert not any(name.endswith(("-based", "-like")) for name in found)
+
+
+def test_a_name_introduced_as_a_family_of_networks_is_an_architecture():
+    found = entities("Zorblet: Alternating Mobile Convolution and Attention for Vision",
+                     "This paper presents Zorblet, a family of neural networks that build on mobile convolution.")
+    assert found["Zorblet"][:2] == ("ARCHITECTURE", True)
+    found = entities("Quillon: Sparse Attention for Long Inputs",
+                     "We introduce Quillon, a suite of pruning techniques for long inputs.")
+    assert found["Quillon"][:2] == ("METHOD", True)
