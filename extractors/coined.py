@@ -194,8 +194,15 @@ def _label_after(doc: Doc, start: int) -> str | None:
     return _first_label(view, i, min(sentence_end, i + 12))
 
 
+#: Collective nouns whose "of" names the kind of the members: "MOAT, a family of neural networks".
+_COLLECTIVES = {"family", "families", "series", "class", "suite", "set", "collection"}
+
+
 def _first_label(view: TokenView, start: int, end: int) -> str | None:
     for j in range(start, end):
+        if view.lower[j] in _COLLECTIVES and j + 1 < end and view.lower[j + 1] == "of" or (
+                view.lower[j] == "of" and j > start and view.lower[j - 1] in _COLLECTIVES):
+            continue  # "a suite of pruning techniques": the members' head word says what it is
         if view.lower[j] in _APPOSITIVE_STOPS:
             break
         label = _label_of_head(view.lower, j)

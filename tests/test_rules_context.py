@@ -377,3 +377,12 @@ def test_person_name_in_lower_case_method_phrase_keeps_its_capital():
     assert "kalman filter" not in found
     assert "multi-hop fusion" in found  # the first word of a sentence is no name
     assert "prompt learning" in found  # the text writes 'prompt' in lower case: a common word
+
+
+def test_a_name_introduced_as_a_family_of_networks_is_an_architecture():
+    found = entities("Zorblet: Alternating Mobile Convolution and Attention for Vision",
+                     "This paper presents Zorblet, a family of neural networks that build on mobile convolution.")
+    assert found["Zorblet"][:2] == ("ARCHITECTURE", True)
+    found = entities("Quillon: Sparse Attention for Long Inputs",
+                     "We introduce Quillon, a suite of pruning techniques for long inputs.")
+    assert found["Quillon"][:2] == ("METHOD", True)
