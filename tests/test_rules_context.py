@@ -386,3 +386,11 @@ def test_a_name_introduced_as_a_family_of_networks_is_an_architecture():
     found = entities("Quillon: Sparse Attention for Long Inputs",
                      "We introduce Quillon, a suite of pruning techniques for long inputs.")
     assert found["Quillon"][:2] == ("METHOD", True)
+
+
+def test_report_generation_is_a_task_though_report_is_usually_a_verb():
+    found = entities("Chest X-rays", "We study radiology report generation from chest X-rays. "
+                     "We report gains over prior models.")
+    assert found["medical report generation"][0] == "TASK"
+    assert found["medical report generation"][2] == "report generation"
+    assert not any(name.startswith("report gains") for name in found)
