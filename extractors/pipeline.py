@@ -41,6 +41,8 @@ from kg.schema import Claim, Entity, ExtractionRecord, Mention, Paper
 #: Bumped whenever extraction output can change; cached results of other versions are stale.
 EXTRACTOR_VERSION = "16"
 
+#: Distinct whitespace-separated chunks whose tokens the tokenizer remembers (spaCy's default: 10,000).
+TOKENIZER_CACHE_SIZE = 1_000_000
 _URL_MATCH = re.compile(r"^(?:https?://|www\.)[^\s{}<>\"'()\[\]]+$", re.IGNORECASE)
 
 
@@ -55,6 +57,12 @@ def _scientific_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.tokenizer.url_match = _URL_MATCH.match
+    # spaCy caches the tokens of each whitespace-separated chunk, but only its first 10,000 distinct
+    # chunks; abstracts hold far more (66,801 in 5,000 of them, 453,594 in 62,000), so past the first
+    # few hundred papers most chunks went through the affix regexes again. A larger cache gives the same
+    # tokens (a chunk's tokens depend on the chunk alone) at less than half the tokenizer's CPU time
+    # (5,000 abstracts: 9.3-10.1 s -> 4.3-4.5 s); its memory is tens of bytes per chunk.
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
 
 
