@@ -40,8 +40,6 @@ def profile(papers: list, extractors: tuple[str, ...]) -> dict[str, float]:
     docs = [nlp.make_doc(text) for text in texts]
     times["kg tokenizer"] = time.process_time() - started
     for name, component in nlp.pipeline:
-        if name == "kg_release_view":
-            continue  # record_from_doc reads the view; release it after
         started = time.process_time()
         if hasattr(component, "pipe"):
             docs = list(component.pipe(docs))
