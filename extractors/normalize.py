@@ -10,6 +10,7 @@ evaluation counts as one entity agree.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NOT_KEY = re.compile(r"[^0-9a-z+]+")
 
@@ -35,8 +36,13 @@ def singular(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The merge key of a name: :func:`squash` of its singular form, British spellings as American.
+
+    Cached: every rule component and the record builder key the same few
+    surface forms of a doc again and again (~32 calls an abstract, most for
+    strings already keyed), and a key costs three regular-expression passes.
 
     >>> name_key("Instance Normalisation") == name_key("instance normalization")
     True

@@ -11,8 +11,9 @@ work on lists of strings and make Token objects only where a rule fires.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
@@ -43,10 +44,11 @@ class TokenView:
     starts: list[int]
     space: list[bool]  # whitespace follows the token
     sentence_starts: list[int]  # token indices where sentences start (empty if not split)
+    ends: list[int] = field(default_factory=list)  # character offsets just past each token
 
     def end(self, i: int) -> int:
         """Character offset just past token ``i``."""
-        return self.starts[i] + len(self.words[i])
+        return self.ends[i]
 
     def sentence_of(self, i: int) -> tuple[int, int]:
         """Token range (start, end) of the sentence holding token ``i``."""
@@ -69,25 +71,40 @@ def token_view(doc: Doc, refresh: bool = False) -> TokenView:
     view = doc.user_data.get(VIEW_KEY)
     if view is not None and not refresh:
         return view
+    return build_view(doc, read_sentences=True)
+
+
+def build_view(doc: Doc, read_sentences: bool) -> TokenView:
+    """Build and store the view; ``read_sentences=False`` leaves ``sentence_starts`` empty for the caller to set.
+
+    The sentence component builds the view before there are any boundaries
+    to read, so it skips reading them (a ``SENT_START`` column and a
+    ``has_annotation`` scan over every token). The lists are made in the
+    cheapest forms measured (per abstract of ~236 tokens: 230 -> 150 us):
+    one ``to_array`` for offsets and spaces, token ends added in numpy,
+    ``str.lower`` mapped over the words, the space flags compared in numpy.
+    """
     text = doc_text(doc)
     if len(doc) == 0:
-        view = TokenView(text, [], [], [], [], [])
+        view = TokenView(text, [], [], [], [], [], [])
     else:
-        array = doc.to_array([IDX, LENGTH, SPACY, SENT_START])
+        array = doc.to_array([IDX, LENGTH, SPACY])
         starts = array[:, 0].tolist()
-        lengths = array[:, 1].tolist()
-        words = [text[s : s + n] for s, n in zip(starts, lengths)]
-        sentence_flags = array[:, 3].tolist()
-        sentence_starts = [i for i, flag in enumerate(sentence_flags) if flag == 1]
-        if sentence_starts and sentence_starts[0] != 0:
-            sentence_starts.insert(0, 0)
+        ends = (array[:, 0] + array[:, 1]).tolist()
+        words = [text[s:e] for s, e in zip(starts, ends)]
+        sentence_starts: list[int] = []
+        if read_sentences and doc.has_annotation("SENT_START"):
+            sentence_starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+            if sentence_starts and sentence_starts[0] != 0:
+                sentence_starts.insert(0, 0)
         view = TokenView(
             text=text,
             words=words,
-            lower=[w.lower() for w in words],
+            lower=list(map(str.lower, words)),
             starts=starts,
-            space=[bool(x) for x in array[:, 2].tolist()],
-            sentence_starts=sentence_starts if doc.has_annotation("SENT_START") else [],
+            space=(array[:, 2] != 0).tolist(),
+            sentence_starts=sentence_starts,
+            ends=ends,
         )
     doc.user_data[VIEW_KEY] = view
     return view
