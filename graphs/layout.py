@@ -10,7 +10,8 @@ papers naming them, as chosen by :func:`graphs.views.overview`); every
 other node is then placed at the mean position of its placed neighbours,
 with a small seeded offset, in a few passes over the edges (linear time).
 Gephi thus opens even a 200,000-node graph laid out. Every layout is
-seeded: the same graph gives the same coordinates.
+seeded and its nodes are taken in sorted order: the same graph gives the
+same coordinates in every process.
 """
 from __future__ import annotations
 
@@ -42,11 +43,12 @@ def compute_layout(graph: nx.Graph, iterations: int | None = None,
         return _scaled(nx.circular_layout(simple))
     if n <= FORCE_ATLAS_MAX_NODES:
         return _scaled(_force_atlas(graph, simple, iterations))
-    if backbone is None:
-        from graphs.views import overview
+    from graphs.views import induced_subgraph, overview
 
+    if backbone is None:
         backbone, _ = overview(graph)
-    placed = _scaled(_force_atlas(backbone, simple.subgraph(backbone.nodes), iterations))
+    core = induced_subgraph(simple, (node for node in simple if node in backbone))  # in sorted order, every run
+    placed = _scaled(_force_atlas(backbone, core, iterations))
     return _place_by_neighbours(simple, placed)
 
 
