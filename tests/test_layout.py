@@ -1,4 +1,4 @@
-"""The layout and the overview: deterministic at every size."""
+"""The layout and the overview: deterministic at every size; graphs.forceatlas is networkx's ForceAtlas2 exactly."""
 from __future__ import annotations
 
 import subprocess
@@ -6,7 +6,11 @@ import sys
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
+import pytest
 
+from graphs import forceatlas
+from graphs.forceatlas import forceatlas2
 from graphs.views import induced_subgraph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,3 +55,41 @@ def test_induced_subgraph_keeps_the_given_node_order_and_the_graphs_edge_order()
     assert list(sub.edges(keys=True, data=True)) == [("n3", "n1", "b", {"w": 1}), ("n3", "n1", "a", {"w": 2})]
     sub.nodes["n3"]["x"] = 1
     assert "x" not in graph.nodes["n3"]  # a copy
+
+
+def hub_graph(n_papers: int = 260, n_entities: int = 60, seed: int = 3) -> nx.Graph:
+    """A paper-entity graph with a few hubs, shaped like the backbone the layout draws."""
+    rng = np.random.default_rng(seed)
+    graph = nx.Graph()
+    graph.add_nodes_from(f"p{i}" for i in range(n_papers))
+    graph.add_nodes_from(f"e{i}" for i in range(n_entities))
+    weights = 1 / np.arange(1, n_entities + 1)
+    for i in range(n_papers):
+        for e in rng.choice(n_entities, size=int(rng.integers(1, 6)), replace=False, p=weights / weights.sum()):
+            graph.add_edge(f"p{i}", f"e{e}")
+    graph.add_node("island")
+    return graph
+
+
+@pytest.mark.parametrize("block_elements", [forceatlas.BLOCK_ELEMENTS, 1000, 1])
+@pytest.mark.parametrize("sized", [True, False])
+def test_forceatlas2_positions_equal_networkx_bit_for_bit(monkeypatch, block_elements, sized):
+    graph = hub_graph()
+    sizes = {node: 1 + (graph.degree(node) % 7) / 3 for node in graph} if sized else None
+    monkeypatch.setattr(forceatlas, "BLOCK_ELEMENTS", block_elements)  # one block, several, one row each
+    ours = forceatlas2(graph, max_iter=60, distributed_action=True, node_size=sizes, seed=42)
+    theirs = nx.forceatlas2_layout(graph, max_iter=60, distributed_action=True, node_size=sizes, seed=42)
+    assert list(ours) == list(theirs)
+    assert all(np.array_equal(ours[node], theirs[node]) for node in graph)
+
+
+def test_forceatlas2_without_distributed_action_equals_networkx():
+    graph = nx.les_miserables_graph()
+    ours = forceatlas2(graph, max_iter=40, seed=7)
+    theirs = nx.forceatlas2_layout(graph, max_iter=40, seed=7)
+    assert all(np.array_equal(ours[node], theirs[node]) for node in graph)
+
+
+def test_forceatlas2_refuses_directed_graphs():
+    with pytest.raises(ValueError, match="undirected"):
+        forceatlas2(nx.DiGraph([("a", "b")]))
