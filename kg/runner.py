@@ -17,6 +17,7 @@ cannot read is reported, deleted and rebuilt.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -112,6 +113,8 @@ def _extract_chunk(papers: list[Paper], extractors: tuple[str, ...]) -> list[dic
 
 def _warm_worker(extractors: tuple[str, ...]) -> None:
     from extractors.pipeline import shared_nlp
+
+    gc.enable()  # a worker forked while the parent paused the collector (kg.collector) collects as usual
 
     shared_nlp(extractors)
 
