@@ -46,7 +46,7 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
     Parquet tables (see :mod:`kg.tables`) while building; ``extractors``
     chooses the rules, the trained NER model or both.
     """
-    from graphs.tables import MENTION_COLUMNS, mention_rows
+    from graphs.tables import MENTION_COLUMNS, mention_values
     from kg.graph_builder import GraphBuilder
     from kg.tables import TablesSink, read_records
 
@@ -70,8 +70,8 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
             outputs.enter_context(collector.paused())  # see kg.collector: the graph is millions of live containers
             mentions_file = outputs.enter_context(atomic_write(out / "mentions.csv", "w", encoding="utf-8"))
             sink = outputs.enter_context(TablesSink(parquet, extractors)) if parquet is not None else None
-            writer = csv.DictWriter(mentions_file, fieldnames=MENTION_COLUMNS, lineterminator="\n")
-            writer.writeheader()
+            writer = csv.writer(mentions_file, lineterminator="\n")  # tuples: DictWriter costs a dict per mention
+            writer.writerow(MENTION_COLUMNS)
             for record in records:
                 tick = time.perf_counter()
                 builder.add(record)
@@ -80,7 +80,7 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
                 if sink is not None:
                     sink.write(record)
                     writing += time.perf_counter() - tock
-                writer.writerows(mention_rows(record))
+                writer.writerows(mention_values(record))
             tick = time.perf_counter()
             graph = builder.finish()  # with the sources of papers repeated after they were added
             report.papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Paper")
