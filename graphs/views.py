@@ -11,8 +11,13 @@ Views are subgraphs (copies; the caller's graph is never changed) that
 * :func:`kind_view`: the entities of one kind and the papers that name them
   (bipartite), or with ``cooccurrence=True`` the entities linked by the
   papers they share.
+
+Views keep the order of the nodes they are given (:func:`induced_subgraph`),
+so the same graph gives the same view, and the same files, in every process.
 """
 from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 
@@ -20,6 +25,28 @@ from graphs.projection import cooccurrence
 
 #: Above this many nodes the overview keeps the best-connected part.
 OVERVIEW_MAX_NODES = 2500
+
+
+def induced_subgraph(graph: nx.Graph, nodes: Iterable[Hashable]) -> nx.Graph:
+    """A copy of the subgraph on ``nodes``, with its nodes in the order given and each node's edges in ``graph``'s order.
+
+    ``graph.subgraph(nodes).copy()`` is not this: a networkx subgraph view of
+    fewer than half the graph's nodes iterates a ``set`` of them, whose order
+    changes with Python's string hashing from one process to the next, so
+    the views, their layout and every file drawn from them changed from run
+    to run.
+    """
+    nodes = list(dict.fromkeys(nodes))
+    keep = set(nodes)
+    out = graph.__class__()
+    out.graph.update(graph.graph)
+    out.add_nodes_from((node, graph.nodes[node]) for node in nodes)
+    if graph.is_multigraph():
+        out.add_edges_from((u, v, key, data) for u in nodes for v, keyed in graph.adj[u].items() if v in keep
+                           for key, data in keyed.items())
+    else:
+        out.add_edges_from((u, v, data) for u in nodes for v, data in graph.adj[u].items() if v in keep)
+    return out
 
 
 def overview(graph: nx.MultiDiGraph, max_nodes: int = OVERVIEW_MAX_NODES) -> tuple[nx.MultiDiGraph, str]:
@@ -39,7 +66,7 @@ def overview(graph: nx.MultiDiGraph, max_nodes: int = OVERVIEW_MAX_NODES) -> tup
         key=lambda p: (-sum(1 for _, t in graph.out_edges(p) if t in keep), p),
     )
     keep.update(papers[: max_nodes - len(keep)])
-    view = graph.subgraph(sorted(keep)).copy()
+    view = induced_subgraph(graph, sorted(keep))
     shown_entities = sum(1 for n in view if view.nodes[n].get("kind") not in ("Paper", "Claim"))
     shown_papers = sum(1 for n in view if view.nodes[n].get("kind") == "Paper")
     total_papers = sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == "Paper")
@@ -71,7 +98,7 @@ def ego_view(graph: nx.MultiDiGraph, center: str, depth: int = 1) -> nx.MultiDiG
     for node in list(keep):
         if graph.nodes[node].get("kind") == "Paper":
             keep.update(t for _, t in graph.out_edges(node) if graph.nodes[t].get("kind") == "Claim")
-    return graph.subgraph(sorted(keep)).copy()
+    return induced_subgraph(graph, sorted(keep))
 
 
 def kind_view(graph: nx.MultiDiGraph, kind: str, cooccurrence_only: bool = False) -> nx.Graph:

@@ -25,6 +25,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 from xml.sax.saxutils import escape
@@ -34,6 +35,8 @@ import networkx as nx
 #: Python type -> attribute type; GraphML and GEXF use the same names.
 XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _ATTRIBUTE_ESCAPES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+_TEXT_SPECIAL = re.compile("[&<>]")
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\n\r\t]')
 #: The node attributes a GEXF file carries as ``viz`` elements, and the edge attributes it carries on ``<edge>``.
 VIZ_KEYS = ("x", "y", "size", "r", "g", "b", "color")
 EDGE_OWN_KEYS = ("weight", "label")
@@ -42,13 +45,16 @@ EDGE_OWN_KEYS = ("weight", "label")
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return escape(str(value))
+    text = str(value)
+    # most values need no escaping; one search is cheaper than escape()'s five replacements
+    return escape(text) if _TEXT_SPECIAL.search(text) else text
 
 
 def _attribute(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return escape(str(value), _ATTRIBUTE_ESCAPES)
+    text = str(value)
+    return escape(text, _ATTRIBUTE_ESCAPES) if _ATTRIBUTE_SPECIAL.search(text) else text
 
 
 def _columns(records: Iterable[dict[str, Any]], skip: tuple[str, ...] = ()) -> dict[str, type]:

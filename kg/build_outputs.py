@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg import collector
 from kg.atomic import atomic_write
 from kg.corpus import read_corpus
 from kg.errors import KgError
@@ -45,14 +46,8 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
     Parquet tables (see :mod:`kg.tables`) while building; ``extractors``
     chooses the rules, the trained NER model or both.
     """
-    from graphs.gexf import write_gexf
-    from graphs.graphml import gephi_ready, write_graphml
-    from graphs.html import write_html
-    from graphs.layout import compute_layout
-    from graphs.tables import MENTION_COLUMNS, mention_rows, write_tables
-    from graphs.views import overview
+    from graphs.tables import MENTION_COLUMNS, mention_values
     from kg.graph_builder import GraphBuilder
-    from kg.persist import GRAPH_FILE, save_graph
     from kg.tables import TablesSink, read_records
 
     if parquet is not None and from_parquet is not None:
@@ -72,10 +67,11 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
                                      stats=report.stats, extractors=extractors)
         # mentions.csv (and the tables) are written while extracting, so memory holds the graph, not every mention
         with contextlib.ExitStack() as outputs:
+            outputs.enter_context(collector.paused())  # see kg.collector: the graph is millions of live containers
             mentions_file = outputs.enter_context(atomic_write(out / "mentions.csv", "w", encoding="utf-8"))
             sink = outputs.enter_context(TablesSink(parquet, extractors)) if parquet is not None else None
-            writer = csv.DictWriter(mentions_file, fieldnames=MENTION_COLUMNS, lineterminator="\n")
-            writer.writeheader()
+            writer = csv.writer(mentions_file, lineterminator="\n")  # tuples: DictWriter costs a dict per mention
+            writer.writerow(MENTION_COLUMNS)
             for record in records:
                 tick = time.perf_counter()
                 builder.add(record)
@@ -84,7 +80,7 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
                 if sink is not None:
                     sink.write(record)
                     writing += time.perf_counter() - tock
-                writer.writerows(mention_rows(record))
+                writer.writerows(mention_values(record))
             tick = time.perf_counter()
             graph = builder.finish()  # with the sources of papers repeated after they were added
             report.papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Paper")
@@ -107,6 +103,25 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
         seconds[step] = time.perf_counter() - tick
         return result
 
+    with collector.frozen():  # the graph, built, is not walked by the collections the exports cause
+        _write_views(graph, out, timed)
+    report.claims = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Claim")
+    report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
+    report.entities = report.nodes - report.papers - report.claims
+    seconds["total"] = time.perf_counter() - started
+    return report
+
+
+def _write_views(graph, out: Path, timed) -> None:
+    """Every file drawn from the graph: layout first, since GraphML, GEXF and the HTML view show its positions."""
+    from graphs.gexf import write_gexf
+    from graphs.graphml import gephi_ready, write_graphml
+    from graphs.html import write_html
+    from graphs.layout import compute_layout
+    from graphs.tables import write_tables
+    from graphs.views import overview
+    from kg.persist import GRAPH_FILE, save_graph
+
     view, note = overview(graph)
     positions = timed("layout", lambda: compute_layout(graph, backbone=view))  # the view keeps these positions
     timed("graph.json", lambda: save_graph(graph, out / GRAPH_FILE))
@@ -116,8 +131,3 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
     del ready
     timed("graph.html", lambda: write_html(view, out / "graph.html", note=note, positions=positions))
     timed("csv tables", lambda: write_tables(graph, out))
-    report.claims = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Claim")
-    report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
-    report.entities = report.nodes - report.papers - report.claims
-    seconds["total"] = time.perf_counter() - started
-    return report

@@ -13,12 +13,14 @@ the gazetteers and the trained NER model), so a grown corpus is only extracted f
 papers, and editing a gazetteer invalidates everything. SQLite is in the
 standard library, writes transactionally (a crash never leaves a half-written
 entry) and looks up thousands of keys per query; a cache file that SQLite
-cannot read is reported, deleted and rebuilt.
+cannot read, or one of another format (:data:`CACHE_FORMAT`: the first format
+held ``to_json`` objects, this one :mod:`kg.record_codec` arrays), is
+reported, deleted and rebuilt.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
-import json
 import logging
 import multiprocessing
 import os
@@ -29,12 +31,15 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 
-from kg.schema import ExtractionRecord, Paper, record_from_json
+from kg.record_codec import decode_record, encode_record, parse_payload
+from kg.schema import ExtractionRecord, Paper
 
 log = logging.getLogger("kg")
 BATCH_SIZE = 512
 CHUNK_SIZE = 32
 CACHE_FILE = ".kg-cache.sqlite"
+#: Written into the cache's ``meta`` table; a cache of another format is replaced (with a warning).
+CACHE_FORMAT = "kg-cache/2"
 
 
 def extractor_fingerprint(extractors: Iterable[str] | None = None) -> str:
@@ -62,7 +67,7 @@ def paper_key(paper: Paper, fingerprint: str) -> str:
 
 
 class ExtractionCache:
-    """Extraction results per paper text, in a SQLite file."""
+    """Extraction results per paper text, in a SQLite file, as :mod:`kg.record_codec` payloads."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -76,22 +81,44 @@ class ExtractionCache:
 
     def _open(self) -> None:
         self.db = sqlite3.connect(self.path)
-        self.db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, record TEXT NOT NULL)")
-        self.db.execute("SELECT count(*) FROM records").fetchone()  # reads the file: corruption shows here
+        # reads the file: corruption shows here
+        tables = {name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and self._format(tables) != CACHE_FORMAT:
+            log.warning("%s: cache written in an older format; starting a new one", self.path)
+            self.db.close()
+            self.path.unlink()
+            self.db = sqlite3.connect(self.path)
+            tables = set()
+        if not tables:
+            with self.db:
+                self.db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self.db.execute("INSERT INTO meta VALUES ('format', ?)", (CACHE_FORMAT,))
+                self.db.execute("CREATE TABLE records (key TEXT PRIMARY KEY, record TEXT NOT NULL)")
+        self.db.execute("SELECT count(*) FROM records").fetchone()
 
-    def get_many(self, keys: list[str]) -> dict[str, dict]:
-        found: dict[str, dict] = {}
+    def _format(self, tables: set[str]) -> str | None:
+        if "meta" not in tables or "records" not in tables:
+            return None
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+        return row[0] if row else None
+
+    def get_many(self, keys: list[str]) -> dict[str, list]:
+        """Key -> parsed payload, for the keys found; an entry that does not parse is left out (extracted again)."""
+        found: dict[str, list] = {}
         for start in range(0, len(keys), 900):  # SQLite's limit on query parameters
             part = keys[start : start + 900]
             marks = ",".join("?" * len(part))
             for key, text in self.db.execute(f"SELECT key, record FROM records WHERE key IN ({marks})", part):
-                found[key] = json.loads(text)
+                try:
+                    found[key] = parse_payload(text)
+                except ValueError:
+                    log.warning("%s: a damaged entry; extracting its paper again", self.path)
         return found
 
-    def put_many(self, items: list[tuple[str, dict]]) -> None:
+    def put_many(self, items: list[tuple[str, str]]) -> None:
+        """Store payload texts (:func:`kg.record_codec.encode_record`) under their keys."""
         with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
-                                [(key, json.dumps(row, ensure_ascii=False)) for key, row in items])
+            self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", items)
 
     def close(self) -> None:
         self.db.close()
@@ -104,14 +131,17 @@ class RunStats:
     extracted: int = 0
 
 
-def _extract_chunk(papers: list[Paper], extractors: tuple[str, ...]) -> list[dict]:
+def _extract_chunk(papers: list[Paper], extractors: tuple[str, ...]) -> list[str]:
+    """Payload texts, encoded where the records are made (the parent stores them as they come)."""
     from extractors.pipeline import extract_records
 
-    return [record.to_json() for record in extract_records(papers, extractors=extractors)]
+    return [encode_record(record) for record in extract_records(papers, extractors=extractors)]
 
 
 def _warm_worker(extractors: tuple[str, ...]) -> None:
     from extractors.pipeline import shared_nlp
+
+    gc.enable()  # a worker forked while the parent paused the collector (kg.collector) collects as usual
 
     shared_nlp(extractors)
 
@@ -160,15 +190,14 @@ def run_extraction(
                     rows = [row for part in pool.imap(extract_chunk, chunks) for row in part]
                 else:
                     rows = extract_chunk(todo)
-                fresh = {keys[i]: row for i, row in zip(missing, rows)}
                 if cache is not None:
-                    cache.put_many(list(fresh.items()))
-                cached.update(fresh)
+                    cache.put_many([(keys[i], text) for i, text in zip(missing, rows)])
+                cached.update((keys[i], parse_payload(text)) for i, text in zip(missing, rows))
             stats.papers += len(batch)
             stats.extracted += len(missing)
             stats.reused += len(batch) - len(missing)
             for paper, key in zip(batch, keys):
-                yield record_from_json(paper, cached[key])
+                yield decode_record(paper, cached[key])
             if bar is not None:
                 bar.update(len(batch))
     finally:

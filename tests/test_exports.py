@@ -194,3 +194,18 @@ def test_streamed_graphml_and_gexf_keep_quotes_newlines_and_types(tmp_path):
     assert gexf.nodes["architecture:resnet"]["viz"]["position"]["z"] == 0.0
     edge = next(d for u, v, d in gexf.edges(data=True) if v == "architecture:resnet" and u == "paper:1")
     assert edge["evidence"] == "line one\nline\ttwo" and edge["weight"] == 2.0
+
+
+def test_mentions_csv_written_from_tuples_matches_the_mention_rows():
+    import csv
+    import io
+
+    import kg
+    from graphs.tables import MENTION_COLUMNS, mention_rows, mention_values
+
+    records = list(kg.extract(list(kg.read_corpus(kg.sample_corpus_path()))[:20]))
+    fast, slow = io.StringIO(), io.StringIO()
+    csv.writer(fast, lineterminator="\n").writerows(v for r in records for v in mention_values(r))
+    csv.DictWriter(slow, fieldnames=MENTION_COLUMNS, lineterminator="\n").writerows(
+        row for r in records for row in mention_rows(r))
+    assert fast.getvalue() == slow.getvalue() and fast.getvalue().count("\n") > 20

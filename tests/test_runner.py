@@ -71,3 +71,51 @@ def test_build_says_how_many_papers_it_reused(tmp_path, capsys):
         handle.write('{"id": "b", "title": "U", "abstract": "ViT on COCO."}\n')
     assert main(["build", str(corpus), "-o", str(tmp_path / "out"), "-q"]) == 0
     assert "1 reused from the cache, 1 extracted" in capsys.readouterr().out
+
+
+def test_cache_of_the_older_format_is_detected_and_rebuilt_with_a_warning(tmp_path, caplog):
+    import sqlite3
+
+    path = tmp_path / "cache.sqlite"
+    corpus = papers(3)
+    old = sqlite3.connect(path)  # the first format: to_json objects, no meta table
+    old.execute("CREATE TABLE records (key TEXT PRIMARY KEY, record TEXT NOT NULL)")
+    fingerprint = runner.extractor_fingerprint()
+    old.executemany("INSERT INTO records VALUES (?, ?)",
+                    [(runner.paper_key(p, fingerprint), '{"entities": [], "claims": []}') for p in corpus])
+    old.commit()
+    old.close()
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        cache = ExtractionCache(path)
+    assert "older format" in caplog.text and str(path) in caplog.text
+    stats = RunStats()
+    records = as_json(run_extraction(corpus, cache=cache, stats=stats))
+    assert stats.extracted == 3 and records == as_json(run_extraction(corpus))
+    cache.close()
+    again = RunStats()
+    list(run_extraction(corpus, cache=ExtractionCache(path), stats=again))
+    assert again.reused == 3
+
+
+def test_a_damaged_cache_entry_is_extracted_again(tmp_path, caplog):
+    corpus = papers(4)
+    cache = ExtractionCache(tmp_path / "cache.sqlite")
+    list(run_extraction(corpus, cache=cache))
+    cache.put_many([(runner.paper_key(corpus[1], runner.extractor_fingerprint()), '[[["TASK", "x"')])
+    stats = RunStats()
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        records = as_json(run_extraction(corpus, cache=cache, stats=stats))
+    assert "damaged entry" in caplog.text
+    assert (stats.extracted, stats.reused) == (1, 3)
+    assert records == as_json(run_extraction(corpus))
+
+
+def test_cache_payload_decodes_to_what_the_json_round_trip_gave():
+    from kg.record_codec import decode_record, encode_record, parse_payload
+    from kg.schema import record_from_json
+
+    records = list(run_extraction(papers(80)))
+    assert sum(len(r.claims) for r in records) > 5
+    for record in records:
+        decoded = decode_record(record.paper, parse_payload(encode_record(record)))
+        assert decoded == record_from_json(record.paper, record.to_json())
