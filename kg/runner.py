@@ -139,10 +139,20 @@ def _extract_chunk(papers: list[Paper], extractors: tuple[str, ...]) -> list[str
 
 
 def _warm_worker(extractors: tuple[str, ...]) -> None:
+    """Set up a forked worker: its inherited heap out of the collector's sight, then the pipeline.
+
+    A worker is forked when the first paper missing from the cache comes,
+    which in an incremental build is late, when the parent holds most of the
+    graph. The worker's own collections would walk those millions of
+    inherited objects and, by touching them, copy the parent's memory page by
+    page; ``gc.freeze()`` leaves them out (62,022 papers with the last 1,000
+    new: extraction 20.0 -> 10.5 s). The collector then runs as usual on what
+    the worker makes (the parent may have paused it: :mod:`kg.collector`).
+    """
     from extractors.pipeline import shared_nlp
 
-    gc.enable()  # a worker forked while the parent paused the collector (kg.collector) collects as usual
-
+    gc.freeze()
+    gc.enable()
     shared_nlp(extractors)
 
 

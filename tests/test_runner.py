@@ -119,3 +119,26 @@ def test_cache_payload_decodes_to_what_the_json_round_trip_gave():
     for record in records:
         decoded = decode_record(record.paper, parse_payload(encode_record(record)))
         assert decoded == record_from_json(record.paper, record.to_json())
+
+
+def _worker_collector_state(extractors: tuple[str, ...]) -> tuple[bool, int]:
+    import gc
+
+    from kg.runner import _warm_worker
+
+    _warm_worker(extractors)
+    return gc.isenabled(), gc.get_freeze_count()
+
+
+def test_a_forked_worker_leaves_the_inherited_heap_out_of_its_collections_and_collects_its_own():
+    import gc
+    import multiprocessing
+
+    from kg import collector
+
+    inherited = [[] for _ in range(1000)]  # containers the parent holds when the worker is forked
+    with collector.paused(), multiprocessing.get_context("fork").Pool(1) as pool:
+        enabled, frozen = pool.apply(_worker_collector_state, (("rules",),))
+    assert enabled  # the parent paused the collector; the worker runs it
+    assert frozen >= len(inherited)  # what it inherited is frozen, not walked by every collection
+    assert not gc.get_freeze_count()  # the parent's own heap is left as it was
