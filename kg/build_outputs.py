@@ -58,7 +58,7 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
     builder = GraphBuilder()
     cache = ExtractionCache(out / CACHE_FILE) if use_cache and from_parquet is None else None
     started = time.perf_counter()
-    assembly = writing = 0.0
+    assembly = writing = mentions = 0.0
     try:
         if from_parquet is not None:
             records = read_records(from_parquet)
@@ -80,7 +80,9 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
                 if sink is not None:
                     sink.write(record)
                     writing += time.perf_counter() - tock
+                tock = time.perf_counter()
                 writer.writerows(mention_values(record))
+                mentions += time.perf_counter() - tock
             tick = time.perf_counter()
             graph = builder.finish()  # with the sources of papers repeated after they were added
             report.papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "Paper")
@@ -92,8 +94,9 @@ def build_outputs(inputs: Iterable, out: str | Path, jobs: int = 1, use_cache: b
         if cache is not None:
             cache.close()
     reading = "read parquet" if from_parquet is not None else "extraction"
-    seconds[reading] = time.perf_counter() - started - assembly - writing
+    seconds[reading] = time.perf_counter() - started - assembly - writing - mentions
     seconds["assembly"] = assembly
+    seconds["mentions.csv"] = mentions  # an export, written as the records stream by (200 MB at 62k abstracts)
     if parquet is not None:
         seconds["parquet"] = writing
 

@@ -83,3 +83,14 @@ def test_a_paradigm_used_in_one_paper_and_worked_on_in_another_is_one_node():
     graph = build("We pre-train with continual learning on ImageNet.", "We propose a benchmark for continual learning.")
     nodes = [n for n, d in graph.nx.nodes(data=True) if d["label"] == "continual learning"]
     assert len(nodes) == 1 and graph.nx.nodes[nodes[0]]["paper_count"] == 2
+
+
+def test_build_report_times_mentions_csv_apart_from_extraction(tmp_path):
+    """mentions.csv is written while records stream by; its time is an export's, not extraction's."""
+    from kg.build_outputs import build_outputs
+
+    (tmp_path / "a.txt").write_text("Mar 11\n\nFirst Paper\n\nWe train ResNet-50 on ImageNet.\n", encoding="utf-8")
+    report = build_outputs([tmp_path / "a.txt"], tmp_path / "out", use_cache=False)
+    assert {"extraction", "assembly", "mentions.csv", "csv tables", "layout"} <= set(report.seconds)
+    spent = report.seconds["extraction"] + report.seconds["assembly"] + report.seconds["mentions.csv"]
+    assert spent <= report.seconds["total"]
