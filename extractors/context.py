@@ -25,6 +25,8 @@ Words that look like names but are not ("Extensive", "Table",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -66,10 +68,9 @@ def context_rules_component(doc: Doc) -> Doc:
     headed: list[Span] = []
     for span in _headed_phrases(doc):
         nested = [n for n in headed if n.start < span.end and span.start < n.end]
-        if span.label_ == "ARCHITECTURE" and nested and all(span.start <= n.start and n.end < span.end
-                                                             for n in nested):
-            # "Conditional Cross Attention Network", "Temporal Convolution Network": the last head
-            # names the whole, so the network replaces the method phrase found inside it
+        if _names_the_whole(span, nested):
+            # "Conditional Cross Attention Network", "artifact suppression block": the last head
+            # names the whole, so it replaces the method or task phrase found inside it
             new = [n for n in new if n not in nested]
             headed = [n for n in headed if n not in nested]
             for n in nested:
@@ -86,6 +87,24 @@ def context_rules_component(doc: Doc) -> Doc:
     kept = [m for m in mentions if not _uncounted_parameters(doc, m) and not _generic_word_use(doc, m)]
     doc.spans[MENTIONS_KEY] = _join_hyphenated_models(doc, kept + _one_spelling(kept, new))
     return doc
+
+
+def _names_the_whole(span: Span, nested: list[Span]) -> bool:
+    """Whether a headed phrase replaces the shorter headed phrases found inside it.
+
+    A network names the whole of "Temporal Convolution Network"; a building
+    block names the whole of "artifact suppression block", where the task
+    phrase right before its head only says what the block does (but not in
+    "plate recognition pipeline filter", where more words come between).
+    """
+    if not nested or not all(span.start <= n.start and n.end < span.end for n in nested):
+        return False
+    if span.label_ == "ARCHITECTURE":
+        return True
+    head = span[-1].lower_
+    component = head in COMPONENT_HEADS or (head.endswith("s") and head[:-1] in COMPONENT_HEADS)
+    return span.label_ == "METHOD" and component and all(n.label_ == "TASK" and n.end == span.end - 1
+                                                         for n in nested)
 
 
 def _one_spelling(known: list[Span], found: list[Span]) -> list[Span]:
@@ -574,15 +593,28 @@ def _hyphen_variant(doc: Doc, span: Span, taken: set[int]) -> Span | None:
     return doc[span.start : end]
 
 
+#: Heads that name a building block of a network by what it does ("token mixer", "visual projector",
+#: "residual block", "spectral filter"). Such a phrase stops at a word that says where the part sits, how
+#: many there are or that it is the plain part every network has (``data/position_modifiers.txt``: "the
+#: final block", "each block", "a lightweight projector", "convolutional filters"), and is nothing when the
+#: word before the head already names an architecture or a method ("transformer block", "attention
+#: projector"). "layer" is not one: on unseen abstracts most "X layer" phrases are a picture's, a system's
+#: or a place in a stack ("shadow layer", "application layer", "early-to-mid layer"), even with two
+#: modifiers; nor are "kernel" (GPU kernels), "branch", "generator", "connection", "transformation" or
+#: "adapter", whose phrases as often name no part. "embedding", "encoding" and "mask" keep the plain
+#: rules: there the plain words name kinds ("shared location embedding") as often as not.
+COMPONENT_HEADS = frozenset({"block", "filter", "mixer", "projector"})
+
+
 #: Head words that end a method, task or architecture phrase the rules may take whole
 #: ("atrous convolution", "clutter filtering", "capsule network").
 PHRASE_HEADS: dict[str, str] = {
     **{h: "METHOD" for h in (
         "learning", "training", "attention", "pooling", "convolution", "normalization", "regularization",
         "distillation", "pruning", "quantization", "augmentation", "sampling", "loss", "propagation",
-        "decomposition", "filter", "extractor", "descent", "dropout", "fine-tuning", "pre-training",
+        "decomposition", "extractor", "descent", "dropout", "fine-tuning", "pre-training",
         "pretraining", "embedding", "encoding", "initialization", "exiting", "masking", "mask", "tuning",
-        "block", "fusion", "sharing", "mechanism", "prompting")},
+        "fusion", "sharing", "mechanism", "prompting", *COMPONENT_HEADS)},
     **{h: "TASK" for h in (
         "detection", "segmentation", "classification", "recognition", "retrieval", "generation", "translation",
         "captioning", "answering", "forecasting", "tracking", "reconstruction", "synthesis", "restoration",
@@ -652,11 +684,15 @@ def _headed_phrases(doc: Doc) -> list[Span]:
         head = word if word in PHRASE_HEADS else (word[:-1] if word[:-1] in PHRASE_HEADS and word.endswith("s") else None)
         if head is None or i == 0 or (head in SINGULAR_HEADS and word != head):
             continue
+        if head in COMPONENT_HEADS and _compound_start(view, i) != i:
+            continue  # "multi-block", "two-block": a count of parts, not a kind of part
         title_case = words[i][:1].isupper()
         start = _compound_start(view, i)  # "fine-tuning", "self-attention": the whole compound is the head
         while start > 0 and i - start < 2 * MAX_MODIFIERS:
             unit_start = _compound_start(view, start - 1)
             unit = "".join(words[unit_start:start]).lower()
+            if head in COMPONENT_HEADS and unit in _position_modifiers():
+                break
             if not _good_modifier(unit, words[unit_start], title_case, generic) and (
                     title_case or PHRASE_HEADS[head] != "METHOD" or unit in generic
                     or unit_start in sentence_starts or not _is_proper_modifier(view, unit_start, unit)):
@@ -666,6 +702,8 @@ def _headed_phrases(doc: Doc) -> list[Span]:
                 and not lower[start].endswith(_NOUN_ENDINGS):
             start = _next_unit(view, start)  # "to enrich retrieval": the first word is a verb
         if start >= _compound_start(view, i):
+            continue
+        if head in COMPONENT_HEADS and _named_by_its_modifier(lower[i - 1]):
             continue
         label = PHRASE_HEADS[head]
         if label == "METHOD" and i + 1 < len(lower) and lower[i + 1] in METHOD_MODIFIED_NOUNS:
@@ -685,6 +723,15 @@ def _headed_phrases(doc: Doc) -> list[Span]:
         canonical = _phrase_canonical(view, start, i, title_case, sentence_starts, lower_words) + head
         found.append(Span(doc, start, i + 1, label=label, kb_id=canonical, span_id="context"))
     return found
+
+
+def _named_by_its_modifier(word: str) -> bool:
+    """Whether the word before a building-block head already names the thing: an architecture
+    ("transformer block", "decoder block") or a method the rules take by itself ("max pooling block").
+    """
+    one = word[:-1] if word.endswith("s") else word
+    return label_of_word(word) == "ARCHITECTURE" or PHRASE_HEADS.get(word) == "METHOD" \
+        or PHRASE_HEADS.get(one) == "METHOD"
 
 
 def _phrase_canonical(view, start: int, head: int, title_case: bool, sentence_starts: set[int],
@@ -783,6 +830,14 @@ def _is_proper_modifier(view, start: int, unit: str) -> bool:
     if unit.endswith("s") and not unit.endswith(("ss", "us", "is")):
         return False
     return start == 0 or view.words[start - 1] not in (":", ")", "(", "]", ";", ".", "-")
+
+
+@lru_cache(maxsize=1)
+def _position_modifiers() -> frozenset[str]:
+    """Words that place or count a network's parts ("final", "hidden", "each"): ``data/position_modifiers.txt``."""
+    path = Path(__file__).resolve().parent / "data" / "position_modifiers.txt"
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
 
 
 def _generic_modifiers() -> frozenset[str]:

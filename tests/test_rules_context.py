@@ -394,3 +394,47 @@ def test_report_generation_is_a_task_though_report_is_usually_a_verb():
     assert found["medical report generation"][0] == "TASK"
     assert found["medical report generation"][2] == "report generation"
     assert not any(name.startswith("report gains") for name in found)
+
+
+def test_building_block_heads_name_mixers_projectors_and_blocks():
+    found = entities("Mixers", "Each stage uses a frequency token mixer and sparse channel mixers. A query-guided "
+                     "visual projector turns image features into words, and we stack gated dilation blocks.")
+    assert found["frequency token mixer"][0] == "METHOD"
+    assert found["sparse channel mixer"][0] == "METHOD"  # the plural lands on the singular
+    assert found["query-guided visual projector"][0] == "METHOD"
+    assert found["gated dilation block"][0] == "METHOD"
+
+
+def test_position_and_count_words_name_no_building_block():
+    found = entities("Depth", "We probe the final layer and the hidden layers, then drop each block and the "
+                     "later blocks. A lightweight projector follows multiple mixers; the first ripple block "
+                     "is frozen.")
+    assert not {"final layer", "hidden layer", "each block", "later block", "lightweight projector",
+                "multiple mixer", "first ripple block"} & set(found)
+    assert found["ripple block"][0] == "METHOD"  # the position word is cut off, the kind stays
+
+
+def test_layers_are_not_taken_by_their_head_word():
+    found = entities("Layers", "A shadow layer and a glue layer sit on the application layer; the early-to-mid "
+                     "layers and a multi-layer design follow.")
+    assert not any(name.endswith("layer") for name in found)
+
+
+def test_block_named_by_an_architecture_or_method_word_is_not_a_new_block():
+    found = entities("Blocks", "We replace the decoder block and the pooling block with a sparse halo projector.")
+    assert "decoder block" not in found and "pooling block" not in found
+    assert found["sparse halo projector"][0] == "METHOD"
+
+
+def test_block_named_after_a_task_replaces_the_task_phrase():
+    found = entities("Artifacts", "We add a stripe suppression block after the encoder.")
+    assert found["stripe suppression block"][0] == "METHOD"
+    assert "stripe suppression" not in found
+
+
+def test_filter_phrase_drops_plain_and_trainable_words():
+    found = entities("Filters", "We learn convolutional filters, prune redundant filters and add a learnable "
+                     "ripple filter beside Gabor filters.")
+    assert not {"convolutional filter", "redundant filter", "learnable ripple filter"} & set(found)
+    assert found["ripple filter"][0] == "METHOD"
+    assert found["Gabor filter"][0] == "METHOD"
