@@ -94,3 +94,20 @@ def test_build_report_times_mentions_csv_apart_from_extraction(tmp_path):
     assert {"extraction", "assembly", "mentions.csv", "csv tables", "layout"} <= set(report.seconds)
     spent = report.seconds["extraction"] + report.seconds["assembly"] + report.seconds["mentions.csv"]
     assert spent <= report.seconds["total"]
+
+
+def test_built_graph_equals_one_made_with_networkx_add_edge(sample_graph):
+    """The builder writes edges into networkx's adjacency itself; the graph must be what add_edge makes."""
+    import networkx as nx
+
+    g = sample_graph.nx
+    rebuilt = nx.MultiDiGraph()
+    rebuilt.add_nodes_from(g.nodes(data=True))
+    for u, v, key, data in g.edges(keys=True, data=True):
+        rebuilt.add_edge(u, v, key=key, **data)
+    assert list(rebuilt.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
+    assert all(dict(g.pred[n]) == dict(rebuilt.pred[n]) for n in g)  # in-edges too, key dicts shared
+    paper = next(n for n, kind in g.nodes(data="kind") if kind == "Paper")
+    target = next(iter(g.successors(paper)))
+    assert g._succ[paper][target] is g._pred[target][paper]  # one key dict per edge pair, as networkx keeps it
+    assert set(g.in_edges(target)) >= {(paper, target)}
