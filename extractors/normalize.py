@@ -6,11 +6,20 @@ kept as a word ("Grad-CAM++" is not "Grad-CAM"), and a plural ``s`` after a
 lowercase letter is dropped. This mirrors the matching rule of the reference
 scorer in ``shared/gold/score.py`` so that what the graph merges and what the
 evaluation counts as one entity agree.
+
+One step goes further than the scorer: accented letters count as their base
+letters, whether written in Unicode or as LaTeX commands, so "Fréchet",
+"Fr\\'echet" and "Frechet" share the key ``frechet`` (the scorer would drop
+the "é" and keep the "e"; it compares canonical names and written mentions,
+and the pipeline gives both forms, so nothing it counts is lost).
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
+
+from extractors.latex import unicode_name
 
 _NOT_KEY = re.compile(r"[^0-9a-z+]+")
 
@@ -47,7 +56,26 @@ def name_key(text: str) -> str:
     >>> name_key("Instance Normalisation") == name_key("instance normalization")
     True
     """
-    return _BRITISH.sub(lambda m: m.group(0).replace("s", "z"), squash(singular(text)))
+    return _BRITISH.sub(lambda m: m.group(0).replace("s", "z"), squash(singular(base_letters(text))))
+
+
+#: Letters that are not a base letter plus a combining accent in Unicode, spelled as their base letters.
+_OWN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE",
+                              "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ı": "i", "ȷ": "j"})
+
+
+def base_letters(text: str) -> str:
+    """``text`` with LaTeX accents decoded and accented letters as their base letters ("Erd\\H{o}s" -> "Erdos").
+
+    Canonical decomposition (NFD) only: compatibility forms such as "²" or
+    "ﬁ" are left alone, as the scorer leaves them.
+    """
+    if text.isascii():
+        if "\\" not in text:
+            return text
+        text = unicode_name(text)
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_OWN_LETTERS)
 
 
 _BRITISH = re.compile(r"(?<=[a-z])is(?:ation|ed|er|ing)")

@@ -36,7 +36,8 @@ from extractors import gazetteer as _gazetteer  # noqa: F401  (registers kg_gaze
 from extractors.ner import component as _ner  # noqa: F401  (registers kg_ner)
 from extractors import urls as _urls  # noqa: F401  (registers kg_urls)
 from extractors.gazetteer import MENTIONS_KEY
-from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, doc_text, token_view
+from extractors.latex import OffsetMap
+from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, doc_text, token_view, written
 from kg.schema import Claim, Entity, ExtractionRecord, Mention, Paper
 
 #: Bumped whenever extraction output can change; cached results of other versions are stale.
@@ -177,9 +178,12 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
     Offsets come from the spans themselves (spaCy stores their characters)
     and sentences from the table ``kg_release_view`` left, so no token view
     is rebuilt; a doc that did not pass through the whole pipeline gets its
-    table from a view.
+    table from a view. The doc's text has LaTeX accents decoded; mentions
+    and evidence are mapped back to the text as written (their offsets
+    index ``Paper.text``), while canonical names keep the decoded letters.
     """
     text = doc_text(doc)
+    as_written, offsets = written(doc)
     table = doc.user_data.get(SENTENCES_KEY) or sentence_table(token_view(doc))
     by_name: dict[tuple[str, str], Entity] = {}
     proposed = {(s.start, s.end) for s in doc.spans.get(_coined.PROPOSED_KEY, [])}
@@ -194,7 +198,7 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
             entity.proposed = True
         if (span.start, span.end) in families:
             entity.family = families[(span.start, span.end)]
-        mention = _mention(text, table, span, label)
+        mention = _mention(text, table, span, label, as_written, offsets)
         entity.mentions.append(mention)
         if mention.text not in entity.aliases and (span.start, span.end) not in back_references:
             entity.aliases.append(mention.text)
@@ -203,11 +207,21 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
         entry = gazetteer.by_canonical(entity.label, entity.canonical)
         if entity.family is None and entry is not None and entry.family and entry.family != entity.canonical:
             entity.family = entry.family
-    claims = [Claim(**fields) for fields in doc.user_data.get(_claims.CLAIMS_KEY, [])]
+    claims = [Claim(**_written_claim(fields, as_written, offsets))
+              for fields in doc.user_data.get(_claims.CLAIMS_KEY, [])]
     return ExtractionRecord(paper=paper, entities=list(by_name.values()), claims=claims)
 
 
-def _mention(text: str, table: tuple[list[int], list[int], list[int]], span: Span, label: str) -> Mention:
+def _written_claim(fields: dict, as_written: str, offsets: OffsetMap | None) -> dict:
+    """A claim's fields with its evidence offsets and text in the text as written."""
+    if offsets is None:
+        return fields
+    start, end = offsets.original(fields["start"]), offsets.original(fields["end"])
+    return {**fields, "start": start, "end": end, "evidence": as_written[start:end].strip()}
+
+
+def _mention(text: str, table: tuple[list[int], list[int], list[int]], span: Span, label: str,
+             as_written: str, offsets: OffsetMap | None) -> Mention:
     start, end = span.start_char, span.end_char
     if label == "REPO":  # a token may carry more than the URL ("x{x}")
         for url_start, url_end in _urls.find_urls(text[start:end]):
@@ -215,13 +229,17 @@ def _mention(text: str, table: tuple[list[int], list[int], list[int]], span: Spa
             break
     firsts, sentence_starts, sentence_ends = table
     k = bisect_right(firsts, span.start) - 1
+    sent_start, sent_end = sentence_starts[k], sentence_ends[k]
+    if offsets is not None:
+        start, end = offsets.original(start), offsets.original(end)
+        sent_start, sent_end = offsets.original(sent_start), offsets.original(sent_end)
     return Mention(
-        text=text[start:end],
+        text=as_written[start:end],
         start=start,
         end=end,
         extractor=span.id_ or "rules",
-        sent_start=sentence_starts[k],
-        sent_end=sentence_ends[k],
+        sent_start=sent_start,
+        sent_end=sent_end,
     )
 
 

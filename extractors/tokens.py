@@ -7,6 +7,10 @@ quarter of the tokenizer's speed). ``token_view(doc)`` reads the offsets
 once with ``doc.to_array`` and slices the words out of the original text,
 which :class:`TextKeepingTokenizer` stores on the doc; the components then
 work on lists of strings and make Token objects only where a rule fires.
+
+The tokenizer also reads LaTeX accent commands as the letters they stand
+for (:mod:`extractors.latex`): the doc is made from "Poincaré", and
+:func:`written` maps offsets back to the text as written ("Poincar\\'e").
 """
 from __future__ import annotations
 
@@ -17,19 +21,32 @@ import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
+from extractors.latex import OffsetMap, decode_accents
+
 VIEW_KEY = "kg_token_view"
 TEXT_KEY = "kg_text"
+#: Set when the doc's text differs from the text as written: (written text, decoded ends, shifts).
+WRITTEN_KEY = "kg_written"
 
 
 class TextKeepingTokenizer:
-    """Wraps a tokenizer so that each doc remembers the exact string it was made from."""
+    """Wraps a tokenizer so that each doc remembers the exact string it was made from.
+
+    LaTeX accents are decoded first, so that "Poincar\\'e" or "Fr\\'{e}chet"
+    is one word with the shape of a word; the written text and the offset
+    map stay in ``user_data`` (as plain lists, serialisable) for
+    :func:`written`. Texts without a backslash cost one ``in`` test.
+    """
 
     def __init__(self, tokenizer) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
-        doc.user_data[TEXT_KEY] = text
+        decoded, offsets = decode_accents(text)
+        doc = self.tokenizer(decoded)
+        doc.user_data[TEXT_KEY] = decoded
+        if offsets is not None:
+            doc.user_data[WRITTEN_KEY] = (text, list(offsets.decoded_ends), list(offsets.shifts))
         return doc
 
     def __getattr__(self, name: str):  # pipe(), to_disk() and the rest go to the real tokenizer
@@ -64,6 +81,15 @@ def doc_text(doc: Doc) -> str:
     """The doc's text without rebuilding it from tokens when the tokenizer kept it."""
     text = doc.user_data.get(TEXT_KEY)
     return text if text is not None else doc.text
+
+
+def written(doc: Doc) -> tuple[str, OffsetMap | None]:
+    """The text as written and the map from the doc's offsets to it (None: they are the same)."""
+    stored = doc.user_data.get(WRITTEN_KEY)
+    if stored is None:
+        return doc_text(doc), None
+    text, ends, shifts = stored
+    return text, OffsetMap(tuple(ends), tuple(shifts))
 
 
 def token_view(doc: Doc, refresh: bool = False) -> TokenView:

@@ -33,6 +33,21 @@ _WORD_UNIT = rf"(?:\s?(?:{'|'.join(re.escape(u) for u in UNIT_WORDS)})\b)?"
 VALUE_PATTERN = re.compile(rf"(?<![\w.\-]){_RANGE}{_UNIT}{_WORD_UNIT}")
 
 
+def readable_value(text: str) -> str:
+    r"""A value as a reader writes it: the listing pages' LaTeX escapes undone ("87.7\%" -> "87.7%").
+
+    The claim keeps the value as written (its evidence); tables and labels show this form.
+
+    >>> readable_value("87.7\\%"), readable_value("2.5$\\times$"), readable_value("1.5sim3.0 AP")
+    ('87.7%', '2.5×', '1.5~3.0 AP')
+    """
+    return _LATEX_IN_VALUES.sub(lambda m: _LATEX_READABLE[m.group(0).strip("$ ")], text)
+
+
+_LATEX_READABLE = {"\\%": "%", "\\times": "×", "sim": "~", "\\sim": "~"}
+_LATEX_IN_VALUES = re.compile(r"\\%|\$?\\times\$?|(?<=\d)\s?\\?sim\s?(?=[+-]?\d)")
+
+
 @lru_cache(maxsize=4096)
 def parse_value(text: str) -> tuple[float | None, str]:
     """(number, unit) of a value as written; the number is None when there is none (cached: claims ask often)."""

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from extractors.values import readable_value
+
 LOWER_IS_BETTER_FILE = Path(__file__).resolve().parent / "data" / "lower_is_better.txt"
 CLAIM_COLUMNS = ["paper", "title", "kind", "subject", "metric", "value", "number", "unit", "dataset", "object",
                  "direction", "evidence"]
@@ -72,7 +74,7 @@ class ClaimQueries:
                 "kind": data.get("claim_kind"),
                 "subject": data.get("subject"),
                 "metric": _label(graph, links.get("measures")) or data.get("metric"),
-                "value": data.get("value"),
+                "value": readable_value(data["value"]) if data.get("value") else data.get("value"),
                 "number": data.get("number"),
                 "unit": data.get("unit"),
                 "dataset": _label(graph, links.get("on")) or data.get("dataset"),

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from extractors.normalize import name_key
+from extractors.values import readable_value
 from kg.schema import LABEL_TO_KIND, Claim, ExtractionRecord
 
 RELATION_BY_LABEL = {"REPO": "has_code"}
@@ -263,7 +264,7 @@ def claim_label(claim: Claim) -> str:
         return text + (f" on {claim.dataset}" if claim.dataset else "")
     parts = [subject + ":"]
     if claim.value:
-        parts.append(claim.value.replace("\\%", "%"))
+        parts.append(readable_value(claim.value))
     if claim.metric:
         parts.append(claim.metric)
     if claim.kind == "comparison":

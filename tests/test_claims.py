@@ -264,6 +264,15 @@ def test_leaderboard_sorts_best_first_and_counts_variants_of_the_dataset():
     assert board["evidence"].str.len().gt(0).all()
 
 
+def test_claim_tables_and_labels_show_values_without_latex_escapes():
+    graph = kg.build([kg.Paper(id="t", title="T", abstract="Our TNT achieves 87.7\\% top-1 accuracy on ImageNet.")])
+    (frame_value,) = graph.claims()["value"]
+    (node,) = [n for n, d in graph.nx.nodes(data=True) if d["kind"] == "Claim"]
+    assert frame_value == "87.7%" and graph.nx.nodes[node]["label"] == "TNT: 87.7% top-1 accuracy on ImageNet"
+    assert graph.nx.nodes[node]["value"] == "87.7\\%"  # the graph keeps the value as the text writes it
+    assert "87.7\\%" in graph.nx.nodes[node]["evidence"]
+
+
 def test_leaderboard_sorts_lower_is_better_metrics_ascending():
     assert lower_is_better("top-1 error") and lower_is_better("FLOPs") and not lower_is_better("mIoU")
     board = board_graph().leaderboard(dataset="ImageNet", metric="top-1 error")
