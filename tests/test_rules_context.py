@@ -45,6 +45,26 @@ def test_name_described_as_a_framework_or_approach_is_a_method():
     assert found["QUILL"][:2] == ("METHOD", True)
 
 
+def test_title_name_whose_subtitle_says_what_it_does_is_a_method():
+    found = entities("GraftKit: Automatically Pruning and Regrowing Deep Networks", "We study sparsity.")
+    assert found["GraftKit"] == ("METHOD", True, None)
+    found = entities("PixTalk: Can Frozen Language Models Describe Satellite Images?", "We study captions.")
+    assert found["PixTalk"][:2] == ("METHOD", True)
+
+
+def test_gerund_subtitle_naming_a_model_dataset_or_benchmark_keeps_that_label():
+    found = entities("Orbis-1: Building a Compact Vision-Language Model for Drones", "We study drones.")
+    assert found["Orbis-1"][0] == "ARCHITECTURE"
+    found = entities("TideQA: Synthesizing Question Answering Datasets from Tide Tables", "We study tides.")
+    assert found["TideQA"][0] == "DATASET"
+    found = entities("HarborEval: Benchmarking Language Models on Maritime Law", "We study law.")
+    assert found["HarborEval"][0] == "DATASET"
+    found = entities("Quill: Endowing Language Models with Citation Skills", "Quill-7B cites well.")
+    assert found["Quill"][0] == "ARCHITECTURE"  # written with a parameter count: a model
+    found = entities("Loom: Training-Free Editing of Long Videos", "We study editing.")
+    assert found["Loom"][0] == "METHOD"  # "Training-Free" is a modifier, not a gerund: the head "Editing" decides
+
+
 def test_survey_and_question_titles_name_nothing():
     assert "Deep Class-Incremental Learning" not in entities("Deep Class-Incremental Learning: A Survey", "We review.")
     assert "Convergent Learning" not in entities("Convergent Learning: Do different networks learn the same?", "x")
