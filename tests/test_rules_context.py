@@ -238,6 +238,23 @@ def test_techniques_listed_as_problems_are_tasks():
     assert found["uncertainty quantification"][0] == "TASK"
 
 
+def test_names_listed_as_paradigms_or_named_by_a_technique_noun_are_methods():
+    found = entities("Graphs", "We compare two paradigms: StackNet, which encodes nodes with Graph "
+                     "Convolutional Networks (GCNs), and ChainNet, which prompts language models.")
+    assert found["StackNet"][0] == "METHOD" and found["ChainNet"][0] == "METHOD"
+    assert found["GCN"][0] == "ARCHITECTURE"  # named inside a clause, not as an item of the list
+    found = entities("Caching", "We design a lightweight caching method, namely StashNet, for long inputs.")
+    assert found["StashNet"][0] == "METHOD"
+
+
+def test_models_listed_under_methods_or_as_known_architectures_stay_architectures():
+    found = entities("Synthesis", "Generation methods, such as Generative Adversarial Networks (GANs) and "
+                     "Deep Morph Networks (DMNs), are costly. Emerging paradigms such as Large Language Models "
+                     "(LLMs) help.")
+    assert found["GAN"][0] == "ARCHITECTURE" and found["DMN"][0] == "ARCHITECTURE"
+    assert found["LLM"][0] == "ARCHITECTURE"
+
+
 def test_a_technique_only_near_a_problem_list_stays_a_method():
     found = entities("Tuning", "On domains such as remote sensing, BiasTune beats baselines. We apply "
                      "weight pruning to the listed tasks such as retrieval, then weight pruning validation.")
