@@ -37,7 +37,12 @@ paradigms, strategies or schemes ("two paradigms: A-as-Predictor, which
 ..., and B-as-Predictor"), or the name a singular technique noun gives
 after "namely" or a colon ("an effective method, namely X", "a novel
 approach: Y"). Lists under "methods" or "techniques" are not enough:
-abstracts list models there ("methods such as GANs and VAEs").
+abstracts list models there ("methods such as GANs and VAEs"). Likewise a
+proper name the paper gives a module, layer, operator or mechanism ("a
+Radar Feature Enhancement (RFE) module", "a Prototype Graph Neural Network
+(PGNN) layer") names a building block, a METHOD, whether its head word
+says task or network; "an image reconstruction module" (not a name) and
+"Transformer layers" (a known architecture) keep their labels.
 
 Runs after the entity rules; rewrites ``label_`` of spans in
 ``doc.spans["kg_mentions"]``.
@@ -111,13 +116,17 @@ def paradigm_roles_component(doc: Doc) -> Doc:
                          if span.label_ == "ARCHITECTURE" and span.id_ in WORDING_EXTRACTORS
                          and gazetteer.by_canonical("ARCHITECTURE", span.kb_id_ or span.text) is None
                          and _in_technique_list(view, span, covered)}
+    listed_techniques |= {span.kb_id_ or span.text for span in mentions
+                          if span.label_ in ("ARCHITECTURE", "TASK") and span.id_ in WORDING_EXTRACTORS
+                          and gazetteer.by_canonical(span.label_, span.kb_id_ or span.text) is None
+                          and _names_a_component(view, span)}
     if as_task or as_method or listed_techniques:
         doc.spans[MENTIONS_KEY] = [
             Span(doc, s.start, s.end, label="TASK", kb_id=s.kb_id_, span_id=s.id_)
             if s.label_ == "METHOD" and (s.kb_id_ or s.text) in as_task else
             Span(doc, s.start, s.end, label="METHOD", kb_id=s.kb_id_, span_id=s.id_)
             if s.label_ == "TASK" and (s.kb_id_ or s.text) in as_method
-            or s.label_ == "ARCHITECTURE" and (s.kb_id_ or s.text) in listed_techniques else s
+            or s.label_ in ("ARCHITECTURE", "TASK") and (s.kb_id_ or s.text) in listed_techniques else s
             for s in mentions
         ]
     return doc
@@ -279,3 +288,33 @@ def _only_items(lower: list[str], covered: set[int], i: int, end: int) -> bool:
             return False
         i += 1
     return True
+
+
+#: Nouns after a name that make it the name of a building block: "the Keyword Explicit Reasoning (KER) module".
+#: "Block" is left out: "WaveMix blocks" and "Mamba blocks" are blocks of the architecture they name.
+COMPONENT_NOUNS = frozenset({"module", "modules", "layer", "layers", "operator", "operators", "mechanism",
+                             "mechanisms"})
+_NAME_GLUE = frozenset({"-", "for", "and", "of", "with", "in", "to", "via", "&", "/"})
+
+
+def _names_a_component(view: TokenView, span: Span) -> bool:
+    """Whether a proper name is followed by a component noun: "a Radar Feature Enhancement (RFE) module".
+
+    The paper names a module, layer or mechanism it builds; that is a
+    building block, a METHOD, whatever the name's own head word says
+    ("... Enhancement" a task, "Feed-Forward Network" a network). The name
+    must be written as a name (capitalised words, an acronym): "an image
+    reconstruction module" is a module for the task.
+    """
+    end = span.end
+    lower = view.lower
+    if end < len(lower) and lower[end] == "(":
+        close = next((j for j in range(end + 1, min(len(lower), end + _MAX_BRACKET)) if lower[j] == ")"), None)
+        if close is None:
+            return False
+        end = close + 1
+    if end >= len(lower) or lower[end] not in COMPONENT_NOUNS:
+        return False
+    words = view.words[span.start : span.end]
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in words) \
+        and any(ch.isupper() for ch in words[0])

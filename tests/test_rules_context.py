@@ -255,6 +255,18 @@ def test_models_listed_under_methods_or_as_known_architectures_stay_architecture
     assert found["LLM"][0] == "ARCHITECTURE"
 
 
+def test_proper_name_of_a_module_or_layer_is_a_method():
+    found = entities("Fusion", "We design a Sonar Echo Enhancement (SEE) module and a Twin Graph Attention "
+                     "Network (TGAN) layer, and the SEE module is light.")
+    assert found["SEE"][0] == "METHOD" and found["TGAN"][0] == "METHOD"
+
+
+def test_module_for_a_task_and_blocks_of_a_known_architecture_keep_their_labels():
+    found = entities("Audio", "An audio denoising module precedes stacked Transformer blocks and an LSTM layer.")
+    assert found["audio denoising"][0] == "TASK"
+    assert found["Transformer"][0] == "ARCHITECTURE" and found["LSTM"][0] == "ARCHITECTURE"
+
+
 def test_a_technique_only_near_a_problem_list_stays_a_method():
     found = entities("Tuning", "On domains such as remote sensing, BiasTune beats baselines. We apply "
                      "weight pruning to the listed tasks such as retrieval, then weight pruning validation.")
