@@ -210,6 +210,8 @@ def _label_from_subtitle(doc: Doc, name: Span) -> str | None:
     """
     colon = name.end
     view = token_view(doc)
+    if colon >= len(view.words) or view.words[colon] != ":":
+        return _label_after(doc, colon)
     text = view.text
     newline = text.find("\n")
     title_end = newline if newline >= 0 else len(text)

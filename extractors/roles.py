@@ -205,13 +205,14 @@ _MAX_BRACKET = 8
 
 
 def _in_technique_list(view: TokenView, span: Span, covered: set[int]) -> bool:
-    """Whether ``span`` is a whole item of a list of techniques: "visualization methods, including A, B (C), and D".
+    """Whether ``span`` is a whole item of a list of techniques ("strategies such as A, B (C), and D"), or the
+    name a technique noun gives ("a caching method, namely X").
 
-    The guidelines label by role: an item of a list introduced as methods,
-    techniques or paradigms is named as one, whatever its own head word says
-    ("Deconvolutional Networks" there is a visualization technique). Items
-    may carry a bracketed abbreviation and a relative clause ("two
-    paradigms: A-as-Predictor, which ..., and B-as-Predictor, which ...").
+    The guidelines label by role: an item of a list introduced as
+    paradigms, strategies or schemes is named as one, whatever its own
+    wording says ("XNet" there is a paradigm, not a network). Items may
+    carry a bracketed abbreviation and a relative clause ("two paradigms:
+    A-as-Predictor, which ..., and B-as-Predictor, which ...").
     """
     lower = view.lower
     first, end = view.sentence_of(span.start)
