@@ -17,7 +17,9 @@ graph convolutional network" -> ARCHITECTURE; "a pruning method" -> METHOD;
 "a new benchmark" -> DATASET; "an evaluation framework called X" -> DATASET); a name built on
 "Bench" ("PSI-Bench", "RouterXBench") is a benchmark, a DATASET, whatever follows it. A title name is read from
 its subtitle: one that says what the thing does ("X: Automatically Designing ...", "X: Can ...?") makes X
-a METHOD; with no telling word, a paper's own model is an ARCHITECTURE, as the guidelines say. Every later use of the name in the
+a METHOD; with no telling word, a paper's own model is an ARCHITECTURE, as the guidelines say, and a
+hyphenated name ending in a known technique ("TempFlow-GRPO", "BEE-RAG") a METHOD. A hyphenated name built
+of known techniques ("RL-MoE") replaces the pieces the gazetteer found in it. Every later use of the name in the
 paper gets the same label. The names go to ``doc.spans["kg_proposed"]`` so
 the graph links the paper to them with ``proposes``.
 """
@@ -28,7 +30,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.gazetteer import MENTIONS_KEY
+from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.heads import EVALUATION_HEADS, EVALUATION_MODIFIERS, label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names
 from extractors.tokens import TokenView, doc_text, token_view
@@ -59,8 +61,10 @@ def coined_names_component(doc: Doc) -> Doc:
         if existing is not None:  # a known name the paper introduces: keep its label, mark it proposed
             proposed.append(existing)
             continue
-        if any(m.start < name.end and name.start < m.end for m in mentions):
+        overlapping = [m for m in mentions if m.start < name.end and name.start < m.end]
+        if overlapping and not _glued_of_pieces(doc, name, overlapping):
             continue
+        mentions = _without_pieces(doc, mentions, name) if overlapping else mentions
         label = _label_from_context(doc, name)
         canonical = name.text
         span = Span(doc, name.start, name.end, label=label, kb_id=canonical, span_id="coined")
@@ -70,6 +74,36 @@ def coined_names_component(doc: Doc) -> Doc:
     doc.spans[MENTIONS_KEY] = mentions
     doc.spans[PROPOSED_KEY] = proposed
     return doc
+
+
+def _glued_of_pieces(doc: Doc, name: Span, overlapping: list[Span]) -> bool:
+    """Whether a coined name is one hyphenated word built of known technique names: "RL-MoE", "Sem-DPO".
+
+    The paper names its own thing ("we propose RL-MoE, a framework ..."),
+    so the name replaces the pieces the gazetteer found inside it. A word
+    with a model among its pieces ("HQ-CLIP") is left to the rule that joins
+    model names (:func:`extractors.context._join_hyphenated_models`).
+    """
+    if any(doc[i].whitespace_ for i in range(name.start, name.end - 1)) or "-" not in name.text:
+        return False
+    return all(name.start <= m.start and m.end <= name.end and len(m) < len(name)
+               and m.label_ != "ARCHITECTURE" for m in overlapping)
+
+
+def _ends_in_known_technique(name: Span) -> bool:
+    """Whether a hyphenated name's last piece is a technique the gazetteer knows: "Align-LoRA", "X-RAG"."""
+    if len(name) < 3 or name[-2].text != "-" or name[-3].whitespace_:
+        return False
+    entry = load_gazetteer().lookup(name[-1].text)
+    return entry is not None and entry.label == "METHOD"
+
+
+def _without_pieces(doc: Doc, mentions: list[Span], name: Span) -> list[Span]:
+    """The mentions, less those inside any use of ``name``'s hyphenated word (its pieces are not names here)."""
+    words = token_view(doc).words
+    size, pieces = len(name), [t.text for t in name]
+    uses = [i for i in range(len(doc) - size + 1) if words[i : i + size] == pieces]
+    return [m for m in mentions if not any(i <= m.start and m.end <= i + size and len(m) < size for i in uses)]
 
 
 def _name_at(doc: Doc, start: int, cued: bool) -> Span | None:
@@ -170,14 +204,16 @@ def _label_from_context(doc: Doc, name: Span) -> str:
     announced = _label_before_naming_verb(doc, name)
     if announced is not None:
         return announced
+    # with nothing telling, a name ending in a known technique is a kind of it ("TempFlow-GRPO", "BEE-RAG")
+    default = "METHOD" if _ends_in_known_technique(name) else "ARCHITECTURE"
     if name.start == 0:  # the title's own name: "DeepArchitect: Automatically Designing ..."
-        return _label_from_subtitle(doc, name) or "ARCHITECTURE"
+        return _label_from_subtitle(doc, name) or default
     described = _label_after(doc, name.end)
     if described is None:  # "we propose FlashFFTConv." and the title "FlashFFTConv: ..."
         title = _title_name(doc)
         if title and title[0].text == name.text:
             described = _label_from_subtitle(doc, title[0])
-    return described or "ARCHITECTURE"
+    return described or default
 
 
 #: Words ending in "-ing" that open a subtitle as a modifier or a noun, not as a verb ("Streaming Video LLMs").

@@ -65,6 +65,15 @@ def test_gerund_subtitle_naming_a_model_dataset_or_benchmark_keeps_that_label():
     assert found["Loom"][0] == "METHOD"  # "Training-Free" is a modifier, not a gerund: the head "Editing" decides
 
 
+def test_coined_hyphenated_name_built_of_known_techniques_replaces_its_pieces():
+    found = entities("Tide-RAG: Retrieval for Coastal Questions", "We propose Tide-RAG, which retrieves tide "
+                     "tables. Tide-RAG is fast.")
+    assert found["Tide-RAG"][:2] == ("METHOD", True)
+    assert "RAG" not in found  # the piece inside the paper's own name is not a mention of its own
+    found = entities("Sift-GRPO: Sparse Rewards for Long Proofs", "We study proofs.")
+    assert found["Sift-GRPO"][:2] == ("METHOD", True)  # nothing telling: a kind of the technique it ends in
+
+
 def test_survey_and_question_titles_name_nothing():
     assert "Deep Class-Incremental Learning" not in entities("Deep Class-Incremental Learning: A Survey", "We review.")
     assert "Convergent Learning" not in entities("Convergent Learning: Do different networks learn the same?", "x")
