@@ -15,17 +15,22 @@ phrase a naming verb follows ("a KD method, called ScaleKD" -> METHOD), else
 the first head word (``extractors/data/head_words.csv``) after it in the sentence ("UltraGCN, a
 graph convolutional network" -> ARCHITECTURE; "a pruning method" -> METHOD;
 "a new benchmark" -> DATASET; "an evaluation framework called X" -> DATASET); a name built on
-"Bench" ("PSI-Bench", "RouterXBench") is a benchmark, a DATASET, whatever follows it; with no telling word, a paper's own model is
-an ARCHITECTURE, as the guidelines say. Every later use of the name in the
+"Bench" ("PSI-Bench", "RouterXBench") is a benchmark, a DATASET, whatever follows it. A title name is read from
+its subtitle: one that says what the thing does ("X: Automatically Designing ...", "X: Can ...?") makes X
+a METHOD; with no telling word, a paper's own model is an ARCHITECTURE, as the guidelines say, and a
+hyphenated name ending in a known technique ("TempFlow-GRPO", "BEE-RAG") a METHOD. A hyphenated name built
+of known techniques ("RL-MoE") replaces the pieces the gazetteer found in it. Every later use of the name in the
 paper gets the same label. The names go to ``doc.spans["kg_proposed"]`` so
 the graph links the paper to them with ``proposes``.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.gazetteer import MENTIONS_KEY
+from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.heads import EVALUATION_HEADS, EVALUATION_MODIFIERS, label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names
 from extractors.tokens import TokenView, doc_text, token_view
@@ -56,8 +61,10 @@ def coined_names_component(doc: Doc) -> Doc:
         if existing is not None:  # a known name the paper introduces: keep its label, mark it proposed
             proposed.append(existing)
             continue
-        if any(m.start < name.end and name.start < m.end for m in mentions):
+        overlapping = [m for m in mentions if m.start < name.end and name.start < m.end]
+        if overlapping and not _glued_of_pieces(doc, name, overlapping):
             continue
+        mentions = _without_pieces(doc, mentions, name) if overlapping else mentions
         label = _label_from_context(doc, name)
         canonical = name.text
         span = Span(doc, name.start, name.end, label=label, kb_id=canonical, span_id="coined")
@@ -67,6 +74,36 @@ def coined_names_component(doc: Doc) -> Doc:
     doc.spans[MENTIONS_KEY] = mentions
     doc.spans[PROPOSED_KEY] = proposed
     return doc
+
+
+def _glued_of_pieces(doc: Doc, name: Span, overlapping: list[Span]) -> bool:
+    """Whether a coined name is one hyphenated word built of known technique names: "RL-MoE", "Sem-DPO".
+
+    The paper names its own thing ("we propose RL-MoE, a framework ..."),
+    so the name replaces the pieces the gazetteer found inside it. A word
+    with a model among its pieces ("HQ-CLIP") is left to the rule that joins
+    model names (:func:`extractors.context._join_hyphenated_models`).
+    """
+    if any(doc[i].whitespace_ for i in range(name.start, name.end - 1)) or "-" not in name.text:
+        return False
+    return all(name.start <= m.start and m.end <= name.end and len(m) < len(name)
+               and m.label_ != "ARCHITECTURE" for m in overlapping)
+
+
+def _ends_in_known_technique(name: Span) -> bool:
+    """Whether a hyphenated name's last piece is a technique the gazetteer knows: "Align-LoRA", "X-RAG"."""
+    if len(name) < 3 or name[-2].text != "-" or name[-3].whitespace_:
+        return False
+    entry = load_gazetteer().lookup(name[-1].text)
+    return entry is not None and entry.label == "METHOD"
+
+
+def _without_pieces(doc: Doc, mentions: list[Span], name: Span) -> list[Span]:
+    """The mentions, less those inside any use of ``name``'s hyphenated word (its pieces are not names here)."""
+    words = token_view(doc).words
+    size, pieces = len(name), [t.text for t in name]
+    uses = [i for i in range(len(doc) - size + 1) if words[i : i + size] == pieces]
+    return [m for m in mentions if not any(i <= m.start and m.end <= i + size and len(m) < size for i in uses)]
 
 
 def _name_at(doc: Doc, start: int, cued: bool) -> Span | None:
@@ -167,12 +204,89 @@ def _label_from_context(doc: Doc, name: Span) -> str:
     announced = _label_before_naming_verb(doc, name)
     if announced is not None:
         return announced
+    # with nothing telling, a name ending in a known technique is a kind of it ("TempFlow-GRPO", "BEE-RAG")
+    default = "METHOD" if _ends_in_known_technique(name) else "ARCHITECTURE"
+    if name.start == 0:  # the title's own name: "DeepArchitect: Automatically Designing ..."
+        return _label_from_subtitle(doc, name) or default
     described = _label_after(doc, name.end)
-    if described is None and name.start > 0:  # "we propose FlashFFTConv." and the title "FlashFFTConv: ..."
+    if described is None:  # "we propose FlashFFTConv." and the title "FlashFFTConv: ..."
         title = _title_name(doc)
         if title and title[0].text == name.text:
-            described = _label_after(doc, title[0].end)
-    return described or "ARCHITECTURE"
+            described = _label_from_subtitle(doc, title[0])
+    return described or default
+
+
+#: Words ending in "-ing" that open a subtitle as a modifier or a noun, not as a verb ("Streaming Video LLMs").
+_NOT_GERUNDS = frozenset({"streaming", "missing", "leading", "existing", "emerging", "during", "thing", "string",
+                          "spring", "nothing", "something", "everything", "anything", "ring", "king", "wing"})
+#: Gerunds that make the subtitle's name a benchmark: "X: Benchmarking LLM Safety in Finance".
+BENCHMARKING_GERUNDS = frozenset({"benchmarking", "evaluating"})
+#: Gerunds of measuring, whose name may be a benchmark, a metric or a method: the subtitle's head word decides.
+_MEASURING_GERUNDS = frozenset({"measuring", "assessing", "quantifying", "probing", "auditing", "testing"})
+#: Articles after a gerund that make its object the named thing: "POINTS: Building a Vision-Language Model".
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _label_from_subtitle(doc: Doc, name: Span) -> str | None:
+    """What the title name ``name`` is, read from its subtitle ("X: <subtitle>").
+
+    A subtitle that says what the named thing does, a gerund phrase
+    ("Automatically Designing and Training Deep Architectures", "Learning to
+    Route Tokens") or a question ("Can Large Pre-trained Models Help ...?"),
+    names a technique or a study: X is a METHOD, whatever model nouns the
+    phrase goes on to mention. Some gerund phrases name what X is instead:
+    one with an article after the verb ("Building a Vision-Language Model"),
+    one whose head word is a dataset's ("Synthesizing QA Datasets via ..."),
+    and "Benchmarking ..." or "Evaluating ...", which name a benchmark. Any
+    other subtitle is read by its head word ("A Robust Filter Pruning
+    Method", "Hierarchical Vision Transformer ...").
+
+    A name the paper writes with a parameter count ("MagicVL-2B", "X-7B
+    outperforms ...") names models, whatever its subtitle does.
+    """
+    colon = name.end
+    view = token_view(doc)
+    if colon >= len(view.words) or view.words[colon] != ":":
+        return _label_after(doc, colon)
+    text = view.text
+    newline = text.find("\n")
+    title_end = newline if newline >= 0 else len(text)
+    words = [j for j in range(colon + 1, len(view.words)) if view.starts[j] < title_end]
+    if not words:
+        return None
+    if text[: title_end].rstrip().endswith("?"):
+        return "METHOD"
+    k = 0
+    while k < min(len(words) - 1, 2) and view.lower[words[k]].endswith("ly") and view.words[words[k]].isalpha():
+        k += 1  # "Automatically Designing ...", "Efficiently Scaling ..."
+    described = _label_after(doc, colon)
+    first = view.lower[words[k]]
+    if not _is_gerund(view, words[k]) or (k + 1 < len(words) and view.lower[words[k + 1]] in _ARTICLES):
+        return described
+    if first in BENCHMARKING_GERUNDS:
+        return "DATASET"
+    if first in _MEASURING_GERUNDS or described == "DATASET" or _written_with_size(text, name.text):
+        return described  # "Building a Uint Detection Dataset", "X: Endowing ..." and "X-32B surpasses ..."
+    return "METHOD"
+
+
+#: A parameter count written after a name: "-7B", "-1.5B", " 350M".
+_SIZE_AFTER = r"(?:[-\u2010 ]?\d+(?:\.\d+)?[BM])(?![A-Za-z])"
+
+
+def _written_with_size(text: str, name: str) -> bool:
+    """Whether ``name`` has, or is written anywhere with, a parameter count: "MagicVL-2B", "X" and "X-32B"."""
+    return re.search(re.escape(name) + _SIZE_AFTER, text) is not None or re.search(_SIZE_AFTER + "$", name) is not None
+
+
+def _is_gerund(view: TokenView, i: int) -> bool:
+    """Whether token ``i`` reads as a verb in "-ing": "Designing", not "Streaming" or "Training-Free"."""
+    word = view.lower[i]
+    if len(word) < 6 or not word.endswith("ing") or not view.words[i].isalpha() or word in _NOT_GERUNDS:
+        return False
+    glued = i + 1 < len(view.words) and not view.space[i] and view.words[i + 1] in ("-", "\u2013")
+    following = view.lower[i + 1] if i + 1 < len(view.lower) else ""
+    return not glued and label_of_word(following) is None  # "Reasoning Models", "Learning Framework": a compound
 
 
 def _label_after(doc: Doc, start: int) -> str | None:

@@ -30,6 +30,20 @@ noun decides; for the other task heads only a "strategy", "mechanism",
 only for phrases no list knows as a task: "an image denoising method" is a
 method for the task, not a technique called image denoising.
 
+A name labelled ARCHITECTURE by its own wording (a "... Networks" long
+form, a "-Net" shape, a coined name with nothing telling after it) is a
+technique when the sentence names it as one: an item of a list of
+paradigms, strategies or schemes ("two paradigms: A-as-Predictor, which
+..., and B-as-Predictor"), or the name a singular technique noun gives
+after "namely" or a colon ("an effective method, namely X", "a novel
+approach: Y"). Lists under "methods" or "techniques" are not enough:
+abstracts list models there ("methods such as GANs and VAEs"). Likewise a
+proper name the paper gives a module, layer, operator or mechanism ("a
+Radar Feature Enhancement (RFE) module", "a Prototype Graph Neural Network
+(PGNN) layer") names a building block, a METHOD, whether its head word
+says task or network; "an image reconstruction module" (not a name) and
+"Transformer layers" (a known architecture) keep their labels.
+
 Runs after the entity rules; rewrites ``label_`` of spans in
 ``doc.spans["kg_mentions"]``.
 """
@@ -38,7 +52,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.gazetteer import MENTIONS_KEY
+from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.tokens import TokenView, token_view
 
 #: Words right before a paradigm that make it the topic: "for continual learning", "in transfer learning".
@@ -97,12 +111,22 @@ def paradigm_roles_component(doc: Doc) -> Doc:
             as_task.add(name)
         elif before in ("and", "or") and span.start - 1 in task_topics:
             as_task.add(name)  # "advances in language modeling and multimodal learning"
-    if as_task or as_method:
+    gazetteer = load_gazetteer()
+    listed_techniques = {span.kb_id_ or span.text for span in mentions
+                         if span.label_ == "ARCHITECTURE" and span.id_ in WORDING_EXTRACTORS
+                         and gazetteer.by_canonical("ARCHITECTURE", span.kb_id_ or span.text) is None
+                         and _in_technique_list(view, span, covered)}
+    listed_techniques |= {span.kb_id_ or span.text for span in mentions
+                          if span.label_ in ("ARCHITECTURE", "TASK") and span.id_ in WORDING_EXTRACTORS
+                          and gazetteer.by_canonical(span.label_, span.kb_id_ or span.text) is None
+                          and _names_a_component(view, span)}
+    if as_task or as_method or listed_techniques:
         doc.spans[MENTIONS_KEY] = [
             Span(doc, s.start, s.end, label="TASK", kb_id=s.kb_id_, span_id=s.id_)
             if s.label_ == "METHOD" and (s.kb_id_ or s.text) in as_task else
             Span(doc, s.start, s.end, label="METHOD", kb_id=s.kb_id_, span_id=s.id_)
-            if s.label_ == "TASK" and (s.kb_id_ or s.text) in as_method else s
+            if s.label_ == "TASK" and (s.kb_id_ or s.text) in as_method
+            or s.label_ in ("ARCHITECTURE", "TASK") and (s.kb_id_ or s.text) in listed_techniques else s
             for s in mentions
         ]
     return doc
@@ -157,3 +181,141 @@ def _in_problem_list(view: TokenView, span: Span, covered: set[int]) -> bool:
             return False
         i -= 1
     return False
+
+
+#: Plural nouns that introduce a list as techniques: "two paradigms: A, ..., and B", "strategies such as A".
+#: "Methods", "approaches", "techniques" and "algorithms" are left out: abstracts list models under them
+#: ("methods such as GANs and VAEs", "approaches like ProtoPNet"), which stay architectures.
+TECHNIQUE_LIST_NOUNS = frozenset({"paradigms", "strategies", "schemes"})
+#: Singular technique nouns that name what follows "namely" or a colon: "an effective method, namely X".
+#: Plurals are left out: "six techniques: SVM, ..., and ANNs" lists models too.
+TECHNIQUE_NOUNS_NAMING = frozenset({"method", "technique", "approach", "algorithm", "scheme", "strategy",
+                                    "paradigm", "mechanism"})
+#: Cues after which a singular technique noun names one thing: "a method, namely X", "a scheme: X".
+_NAMING_CUES = frozenset({"namely", ":"})
+#: Extractors that label a name by its own wording (a head word, a model-like shape, the words around it):
+#: a list's role overrides them. A name the gazetteer knows as an architecture ("paradigms such as LLMs")
+#: keeps its label.
+WORDING_EXTRACTORS = frozenset({"abbreviation", "context", "coined"})
+#: Words that open a relative clause after a list item ("A, which integrates ..., and B").
+_CLAUSE_WORDS = frozenset({"which", "that", "who", "where", "whose"})
+#: Longest list read back from an item to its cue, in tokens.
+MAX_LIST_SPAN = 60
+_MAX_BRACKET = 8
+
+
+def _in_technique_list(view: TokenView, span: Span, covered: set[int]) -> bool:
+    """Whether ``span`` is a whole item of a list of techniques ("strategies such as A, B (C), and D"), or the
+    name a technique noun gives ("a caching method, namely X").
+
+    The guidelines label by role: an item of a list introduced as
+    paradigms, strategies or schemes is named as one, whatever its own
+    wording says ("XNet" there is a paradigm, not a network). Items may
+    carry a bracketed abbreviation and a relative clause ("two paradigms:
+    A-as-Predictor, which ..., and B-as-Predictor, which ...").
+    """
+    lower = view.lower
+    first, end = view.sentence_of(span.start)
+    before = lower[span.start - 1] if span.start > first else ""
+    if before not in _LIST_GLUE and before not in LIST_CUES and before != ":":
+        return False
+    if not _ends_item(lower, span.end, end):
+        return False
+    opening = _technique_list_opening(lower, covered, first, span.start)
+    return opening is not None and _only_items(lower, covered, opening, span.start)
+
+
+def _ends_item(lower: list[str], end: int, sentence_end: int) -> bool:
+    """Whether a list item ends at token ``end``, after a bracket that may follow it ("X (Y),")."""
+    after = lower[end] if end < sentence_end else "."
+    if after == "(":
+        close = next((j for j in range(end + 1, min(sentence_end, end + _MAX_BRACKET)) if lower[j] == ")"), None)
+        if close is None:
+            return False
+        after = lower[close + 1] if close + 1 < sentence_end else "."
+    return after in _ITEM_ENDS
+
+
+def _technique_list_opening(lower: list[str], covered: set[int], first: int, start: int) -> int | None:
+    """The first token after the cue of the list of techniques that holds ``start``, or None.
+
+    The nearest cue before the item decides: "methods, including",
+    "strategies such as", "paradigms:".
+    """
+    for i in range(start - 1, max(first, start - MAX_LIST_SPAN) - 1, -1):
+        word = lower[i]
+        if word in (";", "."):
+            return None
+        if word not in LIST_CUES and word != ":" or i in covered:  # the "as" of "GNN-as-Predictor" is no cue
+            continue
+        j = i - 1
+        if word == "as":
+            if j < first or lower[j] != "such":
+                return None
+            j -= 1
+        while j >= first and lower[j] in (",", "(", ":"):
+            j -= 1
+        if j < first:
+            return None
+        if lower[j] in TECHNIQUE_LIST_NOUNS or word in _NAMING_CUES and lower[j] in TECHNIQUE_NOUNS_NAMING:
+            return i + 1
+        return None
+    return None
+
+
+def _only_items(lower: list[str], covered: set[int], i: int, end: int) -> bool:
+    """Whether tokens ``i``..``end`` are list items: mentions, short unlabelled runs, brackets and clauses."""
+    run = 0
+    while i < end:
+        word = lower[i]
+        if word in _CLAUSE_WORDS and i > 0 and lower[i - 1] == ",":  # ", which ... ," belongs to the item before
+            i = next((j for j in range(i + 1, end) if lower[j] == ","), None)
+            if i is None:
+                return False  # the name stands inside the clause, not in an item of the list
+            continue
+        if word == "(":
+            close = next((j for j in range(i + 1, min(end, i + _MAX_BRACKET)) if lower[j] == ")"), None)
+            if close is None:
+                return False
+            i = close + 1
+            continue
+        if i in covered or word in _LIST_GLUE:
+            run = 0
+        elif word[:1].isalnum():
+            run += 1
+            if run > MAX_UNLABELLED_RUN:
+                return False
+        else:
+            return False
+        i += 1
+    return True
+
+
+#: Nouns after a name that make it the name of a building block: "the Keyword Explicit Reasoning (KER) module".
+#: "Block" is left out: "WaveMix blocks" and "Mamba blocks" are blocks of the architecture they name.
+COMPONENT_NOUNS = frozenset({"module", "modules", "layer", "layers", "operator", "operators", "mechanism",
+                             "mechanisms"})
+_NAME_GLUE = frozenset({"-", "for", "and", "of", "with", "in", "to", "via", "&", "/"})
+
+
+def _names_a_component(view: TokenView, span: Span) -> bool:
+    """Whether a proper name is followed by a component noun: "a Radar Feature Enhancement (RFE) module".
+
+    The paper names a module, layer or mechanism it builds; that is a
+    building block, a METHOD, whatever the name's own head word says
+    ("... Enhancement" a task, "Feed-Forward Network" a network). The name
+    must be written as a name (capitalised words, an acronym): "an image
+    reconstruction module" is a module for the task.
+    """
+    end = span.end
+    lower = view.lower
+    if end < len(lower) and lower[end] == "(":
+        close = next((j for j in range(end + 1, min(len(lower), end + _MAX_BRACKET)) if lower[j] == ")"), None)
+        if close is None:
+            return False
+        end = close + 1
+    if end >= len(lower) or lower[end] not in COMPONENT_NOUNS:
+        return False
+    words = view.words[span.start : span.end]
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in words) \
+        and any(ch.isupper() for ch in words[0])

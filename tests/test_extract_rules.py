@@ -68,3 +68,11 @@ def test_families_are_recorded_for_known_variants():
     record = extract_record(Paper(id="t", title="T", abstract="ResNet-50 on ImageNet-1K."))
     families = {e.canonical: e.family for e in record.entities}
     assert families == {"ResNet-50": "ResNet", "ImageNet-1K": "ImageNet"}
+
+
+def test_mixture_of_experts_attention_replacements_and_rl_algorithms_are_methods():
+    found = entities_of("We insert a sparse mixture-of-experts (MoE) layer after each Hyena operator and train "
+                        "the agent with PPO rather than soft actor-critic.")
+    assert ("METHOD", "MoE") in found and ("ARCHITECTURE", "MoE") not in found
+    assert ("METHOD", "Hyena") in found
+    assert ("METHOD", "PPO") in found and ("METHOD", "SAC") in found

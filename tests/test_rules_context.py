@@ -45,6 +45,35 @@ def test_name_described_as_a_framework_or_approach_is_a_method():
     assert found["QUILL"][:2] == ("METHOD", True)
 
 
+def test_title_name_whose_subtitle_says_what_it_does_is_a_method():
+    found = entities("GraftKit: Automatically Pruning and Regrowing Deep Networks", "We study sparsity.")
+    assert found["GraftKit"] == ("METHOD", True, None)
+    found = entities("PixTalk: Can Frozen Language Models Describe Satellite Images?", "We study captions.")
+    assert found["PixTalk"][:2] == ("METHOD", True)
+
+
+def test_gerund_subtitle_naming_a_model_dataset_or_benchmark_keeps_that_label():
+    found = entities("Orbis-1: Building a Compact Vision-Language Model for Drones", "We study drones.")
+    assert found["Orbis-1"][0] == "ARCHITECTURE"
+    found = entities("TideQA: Synthesizing Question Answering Datasets from Tide Tables", "We study tides.")
+    assert found["TideQA"][0] == "DATASET"
+    found = entities("HarborEval: Benchmarking Language Models on Maritime Law", "We study law.")
+    assert found["HarborEval"][0] == "DATASET"
+    found = entities("Quill: Endowing Language Models with Citation Skills", "Quill-7B cites well.")
+    assert found["Quill"][0] == "ARCHITECTURE"  # written with a parameter count: a model
+    found = entities("Loom: Training-Free Editing of Long Videos", "We study editing.")
+    assert found["Loom"][0] == "METHOD"  # "Training-Free" is a modifier, not a gerund: the head "Editing" decides
+
+
+def test_coined_hyphenated_name_built_of_known_techniques_replaces_its_pieces():
+    found = entities("Tide-RAG: Retrieval for Coastal Questions", "We propose Tide-RAG, which retrieves tide "
+                     "tables. Tide-RAG is fast.")
+    assert found["Tide-RAG"][:2] == ("METHOD", True)
+    assert "RAG" not in found  # the piece inside the paper's own name is not a mention of its own
+    found = entities("Sift-GRPO: Sparse Rewards for Long Proofs", "We study proofs.")
+    assert found["Sift-GRPO"][:2] == ("METHOD", True)  # nothing telling: a kind of the technique it ends in
+
+
 def test_survey_and_question_titles_name_nothing():
     assert "Deep Class-Incremental Learning" not in entities("Deep Class-Incremental Learning: A Survey", "We review.")
     assert "Convergent Learning" not in entities("Convergent Learning: Do different networks learn the same?", "x")
@@ -216,6 +245,35 @@ def test_techniques_listed_as_problems_are_tasks():
     assert found["continual learning"][0] == "TASK"
     assert found["weight pruning"][0] == "TASK"
     assert found["uncertainty quantification"][0] == "TASK"
+
+
+def test_names_listed_as_paradigms_or_named_by_a_technique_noun_are_methods():
+    found = entities("Graphs", "We compare two paradigms: StackNet, which encodes nodes with Graph "
+                     "Convolutional Networks (GCNs), and ChainNet, which prompts language models.")
+    assert found["StackNet"][0] == "METHOD" and found["ChainNet"][0] == "METHOD"
+    assert found["GCN"][0] == "ARCHITECTURE"  # named inside a clause, not as an item of the list
+    found = entities("Caching", "We design a lightweight caching method, namely StashNet, for long inputs.")
+    assert found["StashNet"][0] == "METHOD"
+
+
+def test_models_listed_under_methods_or_as_known_architectures_stay_architectures():
+    found = entities("Synthesis", "Generation methods, such as Generative Adversarial Networks (GANs) and "
+                     "Deep Morph Networks (DMNs), are costly. Emerging paradigms such as Large Language Models "
+                     "(LLMs) help.")
+    assert found["GAN"][0] == "ARCHITECTURE" and found["DMN"][0] == "ARCHITECTURE"
+    assert found["LLM"][0] == "ARCHITECTURE"
+
+
+def test_proper_name_of_a_module_or_layer_is_a_method():
+    found = entities("Fusion", "We design a Sonar Echo Enhancement (SEE) module and a Twin Graph Attention "
+                     "Network (TGAN) layer, and the SEE module is light.")
+    assert found["SEE"][0] == "METHOD" and found["TGAN"][0] == "METHOD"
+
+
+def test_module_for_a_task_and_blocks_of_a_known_architecture_keep_their_labels():
+    found = entities("Audio", "An audio denoising module precedes stacked Transformer blocks and an LSTM layer.")
+    assert found["audio denoising"][0] == "TASK"
+    assert found["Transformer"][0] == "ARCHITECTURE" and found["LSTM"][0] == "ARCHITECTURE"
 
 
 def test_a_technique_only_near_a_problem_list_stays_a_method():
