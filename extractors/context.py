@@ -476,12 +476,49 @@ def _capitalised_methods(doc: Doc) -> list[Span]:
         glued = end < n and words[end] == "-" and not view.space[end - 1]  # "Color Gradient-based ..."
         if view.starts[i] >= title_end and not clause_start and not glued and after not in _NAME_OF_OTHER \
                 and len(parts) >= 2 \
-                and label_of_word(parts[-1]) == "METHOD" and parts[-1] not in CAPITALISED_NON_HEADS \
+                and (label_of_word(parts[-1]) == "METHOD" and parts[-1] not in CAPITALISED_NON_HEADS
+                     or label_of_word(parts[-1]) is None and label_of_word(after) is None
+                     and _listed_as_technique(view, i)) \
                 and parts[0] not in not_names() and any(p not in generic for p in parts[:-1]):
             name = text[view.starts[i] : view.end(end - 1)]
             found.append(Span(doc, i, end, label="METHOD", kb_id=name, span_id="context"))
         i = max(end, i + 1)
     return found
+
+
+#: Plural nouns whose list holds techniques by name: "visualization methods, including Activation Maximization".
+_TECHNIQUE_LIST_HEADS = frozenset({"methods", "techniques", "algorithms"})
+#: Longest stretch read back from a list item to its cue, in tokens.
+_MAX_LIST_REACH = 40
+
+
+def _listed_as_technique(view, i: int) -> bool:
+    """Whether the capitalised run at token ``i`` is an item of a list of methods or techniques.
+
+    "CNN visualization methods, including Activation Maximization, Network
+    Inversion, ..." names techniques whose own last word says nothing
+    ("Maximization", "Inversion"); the list says what they are. The nearest
+    cue before the item ("including", "such as", "like", "e.g.") must follow
+    the plural noun directly (a comma may stand between), in the same
+    sentence. Only runs with no telling head word reach this test, so the
+    models that abstracts also list under "methods" keep their own labels.
+    """
+    lower = view.lower
+    for j in range(i - 1, max(-1, i - _MAX_LIST_REACH), -1):
+        word = lower[j]
+        if word in (".", ";", ":") or "\n" in word:
+            return False
+        if word not in ("including", "as", "like", "e.g.", "e.g.,"):
+            continue
+        k = j - 1
+        if word == "as":
+            if k < 0 or lower[k] != "such":
+                return False
+            k -= 1
+        if k >= 0 and lower[k] == ",":
+            k -= 1
+        return k >= 0 and lower[k] in _TECHNIQUE_LIST_HEADS
+    return False
 
 
 #: Nouns after a capitalised phrase that make it the name of something else ("the Reward Density

@@ -496,3 +496,15 @@ def test_filter_phrase_drops_plain_and_trainable_words():
     assert not {"convolutional filter", "redundant filter", "learnable ripple filter"} & set(found)
     assert found["ripple filter"][0] == "METHOD"
     assert found["Gabor filter"][0] == "METHOD"
+
+
+def test_capitalised_names_listed_as_methods_or_techniques_are_methods():
+    found = entities("T", "We compare search methods, including Simulated Tempering and Greedy Rollout Search "
+                          "Refinement. Optimisation techniques such as Tabu Walking help too.")
+    assert found["Simulated Tempering"][0] == "METHOD" and found["Tabu Walking"][0] == "METHOD"
+    # a run whose own head word tells keeps it; a run before a head word is left to that phrase
+    found = entities("T", "We test methods such as Sparse Mixing Networks. Techniques like Feature Coherence loss "
+                          "help. The Quiet Harbor Protocol and Silver Lantern are described later.")
+    assert found.get("Sparse Mixing Networks", ("not found",))[0] != "METHOD"
+    assert "Feature Coherence" not in found and found["Feature Coherence loss"][0] == "METHOD"
+    assert "Quiet Harbor Protocol" not in found and "Silver Lantern" not in found
