@@ -49,3 +49,23 @@ def test_long_form_in_one_paper_and_acronym_in_another_are_one_method_node():
     assert len(sift) == 1
     assert graph.nx.nodes[sift[0]]["paper_count"] == 2
     assert {"SIFT", "scale-invariant feature transform"} <= set(graph.nx.nodes[sift[0]]["aliases"])
+
+
+def test_neural_network_building_blocks_are_methods_with_their_written_forms():
+    found = methods_of(
+        "Each stage stacks inverted residual blocks with a squeeze-and-excitation module, "
+        "uses SwiGLU in the feed-forward layer and ALiBi instead of sinusoidal positional encoding. "
+        "A region proposal network feeds the head, and the graph branch relies on message passing "
+        "with leaky ReLU and adaptive layer normalization (adaLN-Zero)."
+    )
+    assert set(found["inverted residual block"]) == {"inverted residual blocks"}
+    assert set(found["squeeze-and-excitation"]) == {"squeeze-and-excitation module"}
+    for name in ("SwiGLU", "ALiBi", "sinusoidal positional encoding", "region proposal network",
+                 "message passing", "leaky ReLU"):
+        assert name in found
+    assert set(found["adaptive layer normalization"]) == {"adaptive layer normalization", "adaLN-Zero"}
+
+
+def test_building_block_names_that_are_ordinary_words_need_their_written_case():
+    found = methods_of("The film was shot in one take. The decoder is conditioned with FiLM on the prompt.")
+    assert found["FiLM"] == ["FiLM"]
