@@ -831,6 +831,11 @@ _KIND_COMPOUND_TAILS = frozenset({"label", "shot", "task", "modal", "view", "cla
                                   "objective", "stage", "step", "resolution", "supervised"})
 
 
+#: Compound tails that say what a technique costs or saves, not what it is ("data-efficient training",
+#: "time-consuming fine-tuning"). "Parameter-efficient" is kept: it names a family of fine-tuning methods.
+_QUALITY_TAILS = frozenset({"efficient", "intensive", "friendly", "consuming", "hungry", "heavy", "expensive"})
+
+
 def _good_modifier(unit: str, first_word: str, title_case: bool, generic: frozenset[str]) -> bool:
     if not unit[:1].isalpha() or unit in generic or unit in STOP_WORDS:
         return False
@@ -838,6 +843,8 @@ def _good_modifier(unit: str, first_word: str, title_case: bool, generic: frozen
         parts = unit.split("-")
         if parts[-1] in _KIND_COMPOUND_TAILS:  # "single-label", "few-shot", "multi-view": a kind, whatever the number
             return True
+        if parts[-1] in _QUALITY_TAILS and parts[0] != "parameter":
+            return False  # "memory-efficient training", "resource-intensive fine-tuning": a quality, not a kind
         return parts[0] not in generic and parts[-1] not in {"like", "based", "level", "wise"}
     if unit.endswith(("ly", "ing")) or (unit.endswith("ed") and unit not in PARTICIPLE_MODIFIERS):
         return False

@@ -508,3 +508,11 @@ def test_capitalised_names_listed_as_methods_or_techniques_are_methods():
     assert found.get("Sparse Mixing Networks", ("not found",))[0] != "METHOD"
     assert "Feature Coherence" not in found and found["Feature Coherence loss"][0] == "METHOD"
     assert "Quiet Harbor Protocol" not in found and "Silver Lantern" not in found
+
+
+def test_what_a_technique_costs_or_saves_is_not_part_of_its_name():
+    found = entities("T", "We use memory-efficient contrastive fine-tuning and avoid resource-intensive training. "
+                          "It supports label-efficient object detection and parameter-efficient tuning.")
+    assert "contrastive fine-tuning" in found and "object detection" in found
+    assert not any(name.startswith(("memory-efficient", "resource-intensive", "label-efficient")) for name in found)
+    assert "parameter-efficient tuning" in found  # the name of a family of fine-tuning methods
