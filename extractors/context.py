@@ -34,8 +34,9 @@ from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.heads import label_of_word, names_benchmark
-from extractors.names import is_distinctive, looks_like_name, not_names, other_names
+from extractors.names import is_distinctive, looks_like_name, not_names, other_names, read_word_list
 from extractors.normalize import name_key
+from extractors.roles import LIST_CUES, list_noun_before
 from extractors.tokens import token_view
 
 DATASET_HEADS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "data-set", "datasets."}
@@ -504,20 +505,14 @@ def _listed_as_technique(view, i: int) -> bool:
     models that abstracts also list under "methods" keep their own labels.
     """
     lower = view.lower
-    for j in range(i - 1, max(-1, i - _MAX_LIST_REACH), -1):
+    first = view.sentence_of(i)[0]
+    for j in range(i - 1, max(first, i - _MAX_LIST_REACH) - 1, -1):
         word = lower[j]
-        if word in (".", ";", ":") or "\n" in word:
+        if word in (".", ";", ":"):
             return False
-        if word not in ("including", "as", "like", "e.g.", "e.g.,"):
-            continue
-        k = j - 1
-        if word == "as":
-            if k < 0 or lower[k] != "such":
-                return False
-            k -= 1
-        if k >= 0 and lower[k] == ",":
-            k -= 1
-        return k >= 0 and lower[k] in _TECHNIQUE_LIST_HEADS
+        if word in LIST_CUES and word != "namely":
+            noun = list_noun_before(lower, first, j)
+            return noun is not None and lower[noun] in _TECHNIQUE_LIST_HEADS
     return False
 
 
@@ -879,9 +874,7 @@ def _is_proper_modifier(view, start: int, unit: str) -> bool:
 @lru_cache(maxsize=1)
 def _position_modifiers() -> frozenset[str]:
     """Words that place or count a network's parts ("final", "hidden", "each"): ``data/position_modifiers.txt``."""
-    path = Path(__file__).resolve().parent / "data" / "position_modifiers.txt"
-    with open(path, encoding="utf-8") as handle:
-        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+    return read_word_list(Path(__file__).resolve().parent / "data" / "position_modifiers.txt")
 
 
 def _generic_modifiers() -> frozenset[str]:

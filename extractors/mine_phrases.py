@@ -36,6 +36,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from extractors.names import read_word_list
 from kg.atomic import atomic_write
 from kg.corpus import read_corpus
 
@@ -60,9 +61,7 @@ _CLAUSE = re.compile(r"[.;:!?()\[\],\"]")
 
 @lru_cache(maxsize=1)
 def generic_modifiers() -> frozenset[str]:
-    path = DATA_DIR / "generic_modifiers.txt"
-    with open(path, encoding="utf-8") as handle:
-        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+    return read_word_list(DATA_DIR / "generic_modifiers.txt")
 
 
 def _head(word: str) -> str | None:

@@ -17,10 +17,15 @@ NOT_NAMES_FILE = Path(__file__).resolve().parent / "data" / "not_names.txt"
 OTHER_NAMES_FILE = Path(__file__).resolve().parent / "data" / "other_names.txt"
 
 
+def read_word_list(path: Path) -> frozenset[str]:
+    """The words of a data list, lower case: one per line, blank lines and ``#`` comments skipped."""
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
-    with open(NOT_NAMES_FILE, encoding="utf-8") as handle:
-        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+    return read_word_list(NOT_NAMES_FILE)
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +36,7 @@ def other_names() -> frozenset[str]:
     look like proposes them; the NER training data marks them outside and the
     NER policy rejects them.
     """
-    with open(OTHER_NAMES_FILE, encoding="utf-8") as handle:
-        return frozenset(line.strip().lower() for line in handle if line.strip() and not line.startswith("#"))
+    return read_word_list(OTHER_NAMES_FILE)
 
 
 def is_distinctive(text: str) -> bool:

@@ -163,24 +163,43 @@ def _in_problem_list(view: TokenView, span: Span, covered: set[int]) -> bool:
     while i >= first:
         word = lower[i]
         if word in LIST_CUES:
-            j = i - 1
-            if word == "as":
-                if j < first or lower[j] != "such":
-                    return False
-                j -= 1
-            while j >= first and lower[j] in (",", "(", ":"):
-                j -= 1
-            return j >= first and lower[j] in PROBLEM_NOUNS
-        if i in covered or word in _LIST_GLUE:
-            run = 0
-        elif word[:1].isalnum():
-            run += 1
-            if run > MAX_UNLABELLED_RUN:
-                return False
-        else:
+            noun = list_noun_before(lower, first, i)
+            return noun is not None and lower[noun] in PROBLEM_NOUNS
+        run = _item_run(lower, covered, i, run)
+        if run is None:
             return False
         i -= 1
     return False
+
+
+def list_noun_before(lower: list[str], first: int, cue: int) -> int | None:
+    """The word a list cue at token ``cue`` follows: "problems" in "problems, including", "methods such as".
+
+    Commas, brackets and colons between them are stepped over; "as" is a cue
+    only after "such". None when the sentence (starting at ``first``) has no
+    such word.
+    """
+    j = cue - 1
+    if lower[cue] == "as":
+        if j < first or lower[j] != "such":
+            return None
+        j -= 1
+    while j >= first and lower[j] in (",", "(", ":"):
+        j -= 1
+    return j if j >= first else None
+
+
+def _item_run(lower: list[str], covered: set[int], i: int, run: int) -> int | None:
+    """The length of the unlabelled run a list item reaches at token ``i``, or None when it cannot go on.
+
+    Mentions and list glue end a run; a word extends it, up to
+    :data:`MAX_UNLABELLED_RUN`; any other token is no part of an item.
+    """
+    if i in covered or lower[i] in _LIST_GLUE:
+        return 0
+    if lower[i][:1].isalnum() and run < MAX_UNLABELLED_RUN:
+        return run + 1
+    return None
 
 
 #: Plural nouns that introduce a list as techniques: "two paradigms: A, ..., and B", "strategies such as A".
@@ -248,14 +267,8 @@ def _technique_list_opening(lower: list[str], covered: set[int], first: int, sta
             return None
         if word not in LIST_CUES and word != ":" or i in covered:  # the "as" of "GNN-as-Predictor" is no cue
             continue
-        j = i - 1
-        if word == "as":
-            if j < first or lower[j] != "such":
-                return None
-            j -= 1
-        while j >= first and lower[j] in (",", "(", ":"):
-            j -= 1
-        if j < first:
+        j = list_noun_before(lower, first, i)
+        if j is None:
             return None
         if lower[j] in TECHNIQUE_LIST_NOUNS or word in _NAMING_CUES and lower[j] in TECHNIQUE_NOUNS_NAMING:
             return i + 1
@@ -279,13 +292,8 @@ def _only_items(lower: list[str], covered: set[int], i: int, end: int) -> bool:
                 return False
             i = close + 1
             continue
-        if i in covered or word in _LIST_GLUE:
-            run = 0
-        elif word[:1].isalnum():
-            run += 1
-            if run > MAX_UNLABELLED_RUN:
-                return False
-        else:
+        run = _item_run(lower, covered, i, run)
+        if run is None:
             return False
         i += 1
     return True
