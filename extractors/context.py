@@ -103,7 +103,8 @@ def _names_the_whole(span: Span, nested: list[Span]) -> bool:
     if span.label_ == "ARCHITECTURE":
         return True
     head = span[-1].lower_
-    component = head in COMPONENT_HEADS or (head.endswith("s") and head[:-1] in COMPONENT_HEADS)
+    component = head in COMPONENT_HEADS or (head.endswith("s") and head[:-1] in COMPONENT_HEADS) \
+        or _task_component([head], 0) is not None
     return span.label_ == "METHOD" and component and all(n.label_ == "TASK" and n.end == span.end - 1
                                                          for n in nested)
 
@@ -725,6 +726,8 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             unit = "".join(words[unit_start:start]).lower()
             if head in COMPONENT_HEADS and unit in _position_modifiers():
                 break
+            if unit_start > 0 and f"{lower[unit_start - 1]}-{unit}" in generic:
+                break  # "large scale training" is "large-scale training": "scale" is half of a generic word
             if not _good_modifier(unit, words[unit_start], title_case, generic) and (
                     title_case or PHRASE_HEADS[head] != "METHOD" or unit in generic
                     or unit_start in sentence_starts or not _is_proper_modifier(view, unit_start, unit)):
@@ -754,7 +757,25 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             continue  # "target network", "popular network": a network, but not a kind of one
         canonical = _phrase_canonical(view, start, i, title_case, sentence_starts, lower_words) + head
         found.append(Span(doc, start, i + 1, label=label, kb_id=canonical, span_id="context"))
+        part = _task_component(lower, i + 1)
+        if label == "TASK" and part:
+            found.append(Span(doc, start, i + 2, label="METHOD", kb_id=f"{canonical} {part}", span_id="context"))
     return found
+
+
+#: Nouns that make a task phrase right before them the name of a network's part: "token clustering
+#: layer", "depth estimation branch", "pose estimation module". Alone they are too plain to head a
+#: phrase ("shadow layer", "application layer"; see :data:`COMPONENT_HEADS`).
+TASK_COMPONENT_HEADS = frozenset({"layer", "module", "branch", "head"})
+
+
+def _task_component(lower: list[str], i: int) -> str | None:
+    """The part noun (singular) at token ``i`` when it is one of :data:`TASK_COMPONENT_HEADS`."""
+    if i >= len(lower):
+        return None
+    word = lower[i]
+    one = word[:-2] if word.endswith("hes") else word[:-1] if word.endswith("s") else word
+    return word if word in TASK_COMPONENT_HEADS else one if one in TASK_COMPONENT_HEADS else None
 
 
 def _named_by_its_modifier(word: str) -> bool:

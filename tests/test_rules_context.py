@@ -270,10 +270,25 @@ def test_proper_name_of_a_module_or_layer_is_a_method():
     assert found["SEE"][0] == "METHOD" and found["TGAN"][0] == "METHOD"
 
 
-def test_module_for_a_task_and_blocks_of_a_known_architecture_keep_their_labels():
+def test_module_named_by_its_task_is_a_method_and_blocks_of_a_known_architecture_keep_their_labels():
     found = entities("Audio", "An audio denoising module precedes stacked Transformer blocks and an LSTM layer.")
-    assert found["audio denoising"][0] == "TASK"
+    assert found["audio denoising module"][0] == "METHOD" and "audio denoising" not in found
     assert found["Transformer"][0] == "ARCHITECTURE" and found["LSTM"][0] == "ARCHITECTURE"
+
+
+def test_task_phrase_before_a_part_noun_names_the_part():
+    found = entities("Tokens", "We add a token clustering layer, two shadow detection branches and a score "
+                     "prediction head. The application layer and the detection head are plain.")
+    assert found["token clustering layer"][0] == "METHOD" and "token clustering" not in found
+    assert found["shadow detection branch"][0] == "METHOD"
+    assert found["score prediction head"][0] == "METHOD"
+    assert not {"application layer", "detection head"} & set(found)
+
+
+def test_open_compound_of_a_generic_word_is_generic_too():
+    found = entities("Scale", "Vision Transformers scale to large scale training and real time object detection.")
+    assert "scale training" not in found and "time object detection" not in found
+    assert found["object detection"][0] == "TASK"
 
 
 def test_a_technique_only_near_a_problem_list_stays_a_method():
