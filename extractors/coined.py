@@ -7,6 +7,9 @@ it. The ``kg_coined_names`` component finds such names by their cue:
   "called", "coined" (the name may be quoted);
 * a proposing verb ("propose", "present", "introduce", "develop") followed
   directly by a name-shaped word and then a break ("we propose Serpent, ...");
+* an apposition: a name-shaped word set between commas beside the noun that
+  says what it is ("a novel framework, ZeroStylus, that ...", "four public
+  datasets, IDRID, Drishti-GS and REFUGE");
 * a title of the form "X: subtitle" where X is one name-shaped word or a
   capitalised phrase with a telling head word ("Mixture Outlier Exposure").
 
@@ -32,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.heads import EVALUATION_HEADS, EVALUATION_MODIFIERS, label_of_word, names_benchmark
-from extractors.names import is_distinctive, looks_like_name, not_names
+from extractors.names import is_distinctive, looks_like_name, not_names, other_names
 from extractors.tokens import TokenView, doc_text, token_view
 
 PROPOSED_KEY = "kg_proposed"
@@ -71,9 +74,129 @@ def coined_names_component(doc: Doc) -> Doc:
         mentions.append(span)
         proposed.append(span)
         mentions = _label_other_uses(doc, mentions, span)
+    for name, label, introduced in _appositive_names(doc):
+        existing = next((m for m in mentions if m.start <= name.start and m.end >= name.end), None)
+        if existing is not None:  # "our detector, YOLOv8, ...": a known name the sentence may introduce
+            if introduced and existing.label_ == label:
+                proposed.append(existing)
+            continue
+        if any(m.start < name.end and name.start < m.end for m in mentions):
+            continue
+        own = _own_label(name)
+        text = name.text
+        canonical = text[:-1] if len(text) > 2 and text.endswith("s") and text[-2].isupper() else text  # "LCNs"
+        span = Span(doc, name.start, name.end, label=own or label, kb_id=canonical, span_id="coined")
+        mentions.append(span)
+        if introduced:
+            proposed.append(span)
+        mentions = _label_other_uses(doc, mentions, span)
     doc.spans[MENTIONS_KEY] = mentions
     doc.spans[PROPOSED_KEY] = proposed
     return doc
+
+
+#: Words after an appositive name that end it: "a new framework, ZeroStylus, that ...", "... methods,
+#: MD-TPE and MD-LRPE to ..." (not a hyphen: "OCTA-based" is an adjective).
+_APPOSITION_ENDS = (_BREAKS - {"-", "\u2013", "\u2014"}) | {"and", "with", "in", "on", "are", "was", "were",
+                                                            "achieves", "outperforms"}
+#: Words that mark an appositive noun phrase as the paper's own: "our method, X", "a novel model, X".
+_INTRODUCING = frozenset({"our", "novel", "new", "proposed"}) | PROPOSING_VERBS
+#: First words of a clause that make its noun phrase adverbial, not an apposition: "In this framework, CT
+#: is ...", "Unlike previous methods, X ...", "During training, X ...", "Compared with the base model, X".
+_ADVERBIAL_STARTS = (_APPOSITIVE_STOPS - {"and", "that", "which"}) | frozenset("""
+about above across after against along amid among around as at before behind below beneath beside besides
+between beyond by despite during except inside into like near off onto out outside over per since through
+throughout toward towards under unlike until upon within without when while if although though because once
+here thus hence then so compared given""".split())
+
+
+def _appositive_names(doc: Doc) -> list[tuple[Span, str, bool]]:
+    """Names set beside the noun that says what they are: "a novel framework, ZeroStylus, that ...".
+
+    The noun before the comma gives the label ("framework", "method" ->
+    METHOD; "model", "network" -> ARCHITECTURE; "benchmark" -> DATASET); a
+    plural noun may take a list ("two encoding methods, MD-TPE and MD-LRPE
+    to ..."). Each name must be name-shaped wherever it stands (camel case,
+    an acronym, letters with digits: not "Transformer") and be followed by
+    a break, so "the model, RGB images ..." is nothing. A noun phrase that
+    opens with a preposition ("In this framework, CT is ...", "Unlike prior
+    methods, ...") is not an apposition. A singular noun phrase with "our",
+    "new", "novel" or a proposing verb before it introduces the name
+    (returned True: the paper proposes it); a list names what the paper uses
+    or compares.
+    """
+    view = token_view(doc)
+    words, lower = view.words, view.lower
+    found: list[tuple[Span, str, bool]] = []
+    for i, word in enumerate(words):
+        if word != "," or i == 0 or i + 1 >= len(words):
+            continue
+        label = _label_of_head(lower, i - 1)
+        if label not in COINED_LABELS:
+            continue
+        first = _clause_start(view, i - 1)
+        if lower[first] in _ADVERBIAL_STARTS or (lower[first].endswith(("ing", "ed")) and first < i - 1):
+            continue  # "Using this framework, X ...", "Inspired by prior models, X ..."
+        plural = lower[i - 1].endswith("s") and not lower[i - 1].endswith("ss")
+        j = i + 1
+        if lower[j] in ("namely", "i.e.", "viz."):
+            j += 1 + (j + 1 < len(words) and words[j + 1] == ",")
+        names = []
+        while j < len(words):
+            name = _appositive_name(doc, view, j)
+            if name is None or name.text.lower() in other_names() or name.end >= len(words) \
+                    or lower[name.end] not in _APPOSITION_ENDS:
+                names = names if plural else []
+                break
+            names.append(name)
+            j = name.end
+            if not plural:
+                break
+            if words[j] == "," and j + 1 < len(words) and lower[j + 1] == "and":
+                j += 2
+            elif words[j] == "," or lower[j] == "and":
+                j += 1
+            else:
+                break
+        introduced = not plural and any(w in _INTRODUCING for w in lower[first : i])
+        found.extend((name, label, introduced) for name in names)
+    return found
+
+
+_PARAMETER_COUNT = re.compile(r"\d+(?:\.\d+)?[KMBT]$")
+
+
+def _appositive_name(doc: Doc, view: TokenView, i: int) -> Span | None:
+    """The name at token ``i``: its whole first word ("MIND-small", "RIM-ONE-r3", "Pro-AD"), which must
+    be name-shaped, and any capitalised words after it ("Difficulty-Influence Quadrant")."""
+    end = i
+    while end + 1 < len(view.words) and not view.space[end] and view.words[end + 1] not in ",.;:()\"'":
+        end += 1
+    end += 1
+    word = view.text[view.starts[i] : view.ends[end - 1]]
+    if not word[:1].isalnum() or word.islower() or not is_distinctive(word) or _PARAMETER_COUNT.match(word):
+        return None  # "(Female", "`REVEAL`", "january/food-vision-v1", "7B"
+    longer = _name_at(doc, i, cued=True)
+    return longer if longer is not None and longer.end > end else doc[i:end]
+
+
+def _clause_start(view: TokenView, i: int) -> int:
+    """The first token of the clause holding token ``i``: after the last comma, colon, semicolon or sentence start."""
+    first = view.sentence_of(i)[0]
+    j = i
+    while j > first and view.words[j - 1] not in (",", ";", ":", "(", "\n"):
+        j -= 1
+    return j
+
+
+def _own_label(name: Span) -> str | None:
+    """The label a coined name's own wording gives: a model suffix ("CapsNet"), "-Bench", a head word."""
+    if names_benchmark(name.text):
+        return "DATASET"
+    if name[-1].text.lower().endswith(ARCHITECTURE_SUFFIXES):
+        return "ARCHITECTURE"
+    own = label_of_word(name[-1].text)
+    return own if own in COINED_LABELS else None
 
 
 def _glued_of_pieces(doc: Doc, name: Span, overlapping: list[Span]) -> bool:

@@ -531,3 +531,24 @@ def test_what_a_technique_costs_or_saves_is_not_part_of_its_name():
     assert "contrastive fine-tuning" in found and "object detection" in found
     assert not any(name.startswith(("memory-efficient", "resource-intensive", "label-efficient")) for name in found)
     assert "parameter-efficient tuning" in found  # the name of a family of fine-tuning methods
+
+
+def test_appositive_name_beside_its_kind_noun_is_found_and_proposed():
+    found = entities("Styles", "We propose a novel framework, ZeroStylus, that transfers styles. We also "
+                     "design an efficient network, CapsFake, to detect fakes.")
+    assert found["ZeroStylus"] == ("METHOD", True, None)
+    assert found["CapsFake"] == ("ARCHITECTURE", True, None)
+
+
+def test_appositive_list_after_a_plural_kind_noun_labels_each_name_without_proposing_it():
+    found = entities("Retinas", "We report results on four public datasets, IDRID, Drishti-GS, RIM-ONE-r3, and "
+                     "REFUGE. We add two encoding methods, MD-TPE and MD-LRPE to the model.")
+    assert {"Drishti-GS", "RIM-ONE-r3", "REFUGE"} <= set(found)
+    assert all(found[n] == ("DATASET", False, None) for n in ("Drishti-GS", "RIM-ONE-r3", "REFUGE"))
+    assert found["MD-TPE"][:2] == ("METHOD", False) and found["MD-LRPE"][:2] == ("METHOD", False)
+
+
+def test_adverbial_phrase_before_a_comma_is_not_an_apposition():
+    found = entities("Scans", "In this framework, CT is used. During extreme training, DR. SAF wins. Unlike prior "
+                     "methods, FooBar converges. We surpass classification backbones, OCTA-based detectors.")
+    assert not {"CT", "DR", "FooBar", "OCTA"} & set(found)
