@@ -69,6 +69,9 @@ def coined_names_component(doc: Doc) -> Doc:
             continue
         mentions = _without_pieces(doc, mentions, name) if overlapping else mentions
         label = _label_from_context(doc, name)
+        partner = _coordinated_with(proposed, name)
+        if partner is not None and label_of_word(name[-1].text) is None:
+            label = partner.label_  # "we propose Polyhistor and Polyhistor-Lite": one kind of thing
         canonical = name.text
         span = Span(doc, name.start, name.end, label=label, kb_id=canonical, span_id="coined")
         mentions.append(span)
@@ -95,10 +98,30 @@ def coined_names_component(doc: Doc) -> Doc:
     return doc
 
 
+def _past_coordinated_name(doc: Doc, end: int) -> int:
+    """Where the description of a name ending at ``end`` starts: past "and Y" when another name follows
+    ("we introduce Waymo-SG and nuScenes-SG, two scene graph datasets")."""
+    if end + 1 < len(doc) and doc[end].lower_ == "and":
+        second = _appositive_name(doc, token_view(doc), end + 1)
+        if second is not None:
+            return second.end
+    return end
+
+
+def _coordinated_with(proposed: list[Span], name: Span) -> Span | None:
+    """The name just before ``name`` that "and" joins it to ("TokenAdapt and ColorAdapt"), if any."""
+    doc = name.doc
+    if name.start < 2 or doc[name.start - 1].lower_ != "and":
+        return None
+    return next((p for p in reversed(proposed) if p.end == name.start - 1), None)
+
+
 #: Words after an appositive name that end it: "a new framework, ZeroStylus, that ...", "... methods,
 #: MD-TPE and MD-LRPE to ..." (not a hyphen: "OCTA-based" is an adjective).
 _APPOSITION_ENDS = (_BREAKS - {"-", "\u2013", "\u2014"}) | {"and", "with", "in", "on", "are", "was", "were",
                                                             "achieves", "outperforms"}
+#: Without a comma the name must end its phrase: "a novel approach OGEN to ...", not "an approach WSI-level and".
+_BARE_APPOSITION_ENDS = _BREAKS - {"-", "\u2013", "\u2014"}
 #: Words that mark an appositive noun phrase as the paper's own: "our method, X", "a novel model, X".
 _INTRODUCING = frozenset({"our", "novel", "new", "proposed"}) | PROPOSING_VERBS
 #: First words of a clause that make its noun phrase adverbial, not an apposition: "In this framework, CT
@@ -107,7 +130,7 @@ _ADVERBIAL_STARTS = (_APPOSITIVE_STOPS - {"and", "that", "which"}) | frozenset("
 about above across after against along amid among around as at before behind below beneath beside besides
 between beyond by despite during except inside into like near off onto out outside over per since through
 throughout toward towards under unlike until upon within without when while if although though because once
-here thus hence then so compared given""".split())
+compared given""".split())
 
 
 def _appositive_names(doc: Doc) -> list[tuple[Span, str, bool]]:
@@ -129,23 +152,28 @@ def _appositive_names(doc: Doc) -> list[tuple[Span, str, bool]]:
     words, lower = view.words, view.lower
     found: list[tuple[Span, str, bool]] = []
     for i, word in enumerate(words):
-        if word != "," or i == 0 or i + 1 >= len(words):
+        if i == 0 or i + 1 >= len(words):
             continue
-        label = _label_of_head(lower, i - 1)
+        comma = word == ","
+        noun = i - 1 if comma else i
+        label = _label_of_head(lower, noun)
         if label not in COINED_LABELS:
             continue
-        first = _clause_start(view, i - 1)
-        if lower[first] in _ADVERBIAL_STARTS or (lower[first].endswith(("ing", "ed")) and first < i - 1):
+        first = _clause_start(view, noun)
+        if lower[first] in _ADVERBIAL_STARTS or (lower[first].endswith(("ing", "ed")) and first < noun):
             continue  # "Using this framework, X ...", "Inspired by prior models, X ..."
-        plural = lower[i - 1].endswith("s") and not lower[i - 1].endswith("ss")
+        plural = lower[noun].endswith("s") and not lower[noun].endswith("ss")
+        if not comma and (plural or not any(w in PROPOSING_VERBS for w in lower[first:noun])):
+            continue  # without a comma only "we propose a novel approach OGEN to ..." names the thing
         j = i + 1
         if lower[j] in ("namely", "i.e.", "viz."):
             j += 1 + (j + 1 < len(words) and words[j + 1] == ",")
         names = []
+        ends = _APPOSITION_ENDS if comma else _BARE_APPOSITION_ENDS
         while j < len(words):
             name = _appositive_name(doc, view, j)
             if name is None or name.text.lower() in other_names() or name.end >= len(words) \
-                    or lower[name.end] not in _APPOSITION_ENDS:
+                    or lower[name.end] not in ends:
                 names = names if plural else []
                 break
             names.append(name)
@@ -158,7 +186,7 @@ def _appositive_names(doc: Doc) -> list[tuple[Span, str, bool]]:
                 j += 1
             else:
                 break
-        introduced = not plural and any(w in _INTRODUCING for w in lower[first : i])
+        introduced = not plural and any(w in _INTRODUCING for w in lower[first:noun])
         found.extend((name, label, introduced) for name in names)
     return found
 
@@ -272,9 +300,21 @@ def _cued_names(doc: Doc) -> list[Span]:
             name = _name_at(doc, token.i + 1, cued=False)
             if name is None or name.end >= len(doc):
                 continue
+            if doc[name.end].text in "-\u2013" and not doc[name.end - 1].whitespace_:
+                # the word goes on: "we present KorMedMCQA-V, ...", "we introduce Skeleton-to-Image Encoding"
+                whole = _appositive_name(doc, token_view(doc), name.start)
+                if whole is None or whole.end >= len(doc):
+                    continue
+                name = whole
             follows = doc[name.end]
             distinctive = any(is_distinctive(t.text) for t in name)
-            if follows.lower_ in _BREAKS and (distinctive or len(name) == 1):
+            if follows.lower_ == "and" and (distinctive or len(name) == 1):
+                second = _appositive_name(doc, token_view(doc), name.end + 1)
+                one_word = second is not None and " " not in second.text  # not "Semantic and Uncertainty-Aware ESRGAN"
+                if second is not None and second.end < len(doc) and doc[second.end].lower_ in _BREAKS \
+                        and (distinctive or one_word):
+                    names.extend([name, second])  # "we introduce TokenAdapt and ColorAdapt."
+            elif follows.lower_ in _BREAKS and (distinctive or len(name) == 1):
                 names.append(name)
     return names
 
@@ -331,12 +371,30 @@ def _label_from_context(doc: Doc, name: Span) -> str:
     default = "METHOD" if _ends_in_known_technique(name) else "ARCHITECTURE"
     if name.start == 0:  # the title's own name: "DeepArchitect: Automatically Designing ..."
         return _label_from_subtitle(doc, name) or default
-    described = _label_after(doc, name.end)
+    described = _label_after(doc, _past_coordinated_name(doc, name.end))
     if described is None:  # "we propose FlashFFTConv." and the title "FlashFFTConv: ..."
         title = _title_name(doc)
         if title and title[0].text == name.text:
             described = _label_from_subtitle(doc, title[0])
-    return described or default
+    return described or _label_of_next_reference(doc, name) or default
+
+
+#: Words that open a reference back to what the sentence before named: "These methods ...", "This model ...".
+_BACK_REFERENCES = frozenset({"this", "these", "both"})
+
+
+def _label_of_next_reference(doc: Doc, name: Span) -> str | None:
+    """The label the next sentence gives the name when it opens by referring back to it:
+    "we introduce TokenAdapt and ColorAdapt. These methods facilitate ..." -> METHOD."""
+    view = token_view(doc)
+    end = view.sentence_of(name.start)[1]
+    if end >= len(view.words) or view.lower[end] not in _BACK_REFERENCES:
+        return None
+    for j in range(end + 1, min(end + 3, len(view.words))):
+        label = _label_of_head(view.lower, j)
+        if label is not None:
+            return label if label in COINED_LABELS else None
+    return None
 
 
 #: Words ending in "-ing" that open a subtitle as a modifier or a noun, not as a verb ("Streaming Video LLMs").

@@ -552,3 +552,25 @@ def test_adverbial_phrase_before_a_comma_is_not_an_apposition():
     found = entities("Scans", "In this framework, CT is used. During extreme training, DR. SAF wins. Unlike prior "
                      "methods, FooBar converges. We surpass classification backbones, OCTA-based detectors.")
     assert not {"CT", "DR", "FooBar", "OCTA"} & set(found)
+
+
+def test_two_names_after_a_proposing_verb_are_both_found_with_one_label():
+    found = entities("Tokens", "Labels are scarce, so we introduce TokenAdapt and ColorAdapt. These methods "
+                     "augment data.")
+    assert found["TokenAdapt"] == ("METHOD", True, None) and found["ColorAdapt"] == ("METHOD", True, None)
+    found = entities("Scenes", "We introduce Waymo-SG and nuScenes-SG, two large-scale scene graph datasets.")
+    assert found["Waymo-SG"][0] == "DATASET" and found["nuScenes-SG"][0] == "DATASET"
+
+
+def test_name_right_after_the_kind_noun_a_proposing_verb_governs():
+    found = entities("OOD", "Then we propose a novel approach OGEN to address this pitfall. The proposed method "
+                     "clusters WSI-level features and patch-level ones.")
+    assert found["OGEN"] == ("METHOD", True, None)
+    assert "WSI-level" not in found
+
+
+def test_proposed_name_is_its_whole_hyphenated_word():
+    found = entities("Exams", "We introduce KorMedMCQA-V, a multimodal benchmark of exam questions. We also "
+                     "introduce Skeleton-to-Image Encoding for skeletons.")
+    assert found["KorMedMCQA-V"] == ("DATASET", True, None)
+    assert not {"KorMedMCQA", "Skeleton"} & set(found)
