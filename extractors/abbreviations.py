@@ -154,8 +154,11 @@ def _matching_close(text: str, open_at: int) -> int | None:
 
 def _long_before(text: str, open_at: int, short: str, short_start: int) -> AbbreviationPair | None:
     head = text[:open_at].rstrip()
-    # Stop at the previous clause boundary or parenthesis; S&H limit the window in words.
-    boundary = max(head.rfind(ch) for ch in "(;:[{")
+    while head.endswith("}"):  # "\textbf{Attentive Convolution} (ATConv)": the brace closes markup, not text
+        head = head[:-1].rstrip()
+    # Stop at the previous clause boundary or bracket, opening or closing (a long form does not reach back
+    # over an earlier parenthesis: "Mistral (7B), Qwen 2.5 (7B)"); S&H limit the window in words.
+    boundary = max(head.rfind(ch) for ch in "(;:[{)]}")
     window_text = head[boundary + 1 :]
     words = window_text.split()
     limit = min(len(short) + 5, len(short) * 2)

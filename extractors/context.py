@@ -659,6 +659,8 @@ PHRASE_HEADS: dict[str, str] = {
     **{h: "METRIC" for h in ("accuracy", "error", "cost", "score", "speed")},
 }
 MAX_MODIFIERS = 3
+#: Second parts that turn a hyphenated head into another noun: "block-level", "learning-rate", "token-wise".
+_HEAD_CHANGING_SUFFIXES = frozenset({"level", "wise", "rate", "size", "length", "count"})
 #: Heads that name a technique only in the singular: "positional embedding" is a technique, "face
 #: embeddings" and "text embeddings" are the vectors it makes.
 SINGULAR_HEADS = frozenset({"embedding"})
@@ -685,6 +687,8 @@ LOST_QUANTITIES = frozenset({
     "information", "performance", "accuracy", "quality", "precision", "data", "energy", "signal", "detail",
     "details", "generalization", "utility", "privacy", "efficiency", "resolution", "packet", "power", "memory",
 })
+#: Splits a loss is measured on: "the lowest validation loss" is a number, not a training objective.
+MEASURED_LOSSES = frozenset({"validation", "test", "held-out", "evaluation", "eval", "dev"})
 #: Words that make "... network" a kind of architecture ("capsule network", "graph neural network").
 ARCHITECTURE_MODIFIERS = frozenset({
     "convolutional", "recurrent", "graph", "capsule", "spiking", "residual", "siamese", "feedforward",
@@ -719,6 +723,9 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             continue
         if head in COMPONENT_HEADS and _compound_start(view, i) != i:
             continue  # "multi-block", "two-block": a count of parts, not a kind of part
+        if i + 2 < len(words) and words[i + 1] in ("-", "\u2013") and not view.space[i] and not view.space[i + 1] \
+                and lower[i + 2] in _HEAD_CHANGING_SUFFIXES:
+            continue  # "coarse block-level sparsity", "cosine learning-rate decay": another noun
         title_case = words[i][:1].isupper()
         start = _compound_start(view, i)  # "fine-tuning", "self-attention": the whole compound is the head
         while start > 0 and i - start < 2 * MAX_MODIFIERS:
@@ -751,8 +758,8 @@ def _headed_phrases(doc: Doc) -> list[Span]:
                 start += 1  # "quadratic complexity" is a value; "zero-shot accuracy" is a name
             if start >= _compound_start(view, i):
                 continue
-        if head == "loss" and lower[i - 1] in LOST_QUANTITIES:
-            continue  # "information loss", "accuracy loss": something lost, not a loss function
+        if head == "loss" and (lower[i - 1] in LOST_QUANTITIES or lower[i - 1] in MEASURED_LOSSES):
+            continue  # "information loss": something lost; "validation loss": a value read off, not an objective
         if label == "ARCHITECTURE" and not any(lower[j] in ARCHITECTURE_MODIFIERS for j in range(start, i)):
             continue  # "target network", "popular network": a network, but not a kind of one
         canonical = _phrase_canonical(view, start, i, title_case, sentence_starts, lower_words) + head

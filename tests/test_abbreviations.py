@@ -70,3 +70,13 @@ def test_long_form_holding_a_model_name_is_labelled_by_the_head_after_the_parent
         "We stack Sparse Windowed Mamba (SWMamba) blocks. SWMamba blocks are fast.")))
     (entity,) = [e for e in record.entities if e.canonical == "SWMamba"]
     assert entity.label == "METHOD"
+
+
+def test_long_form_does_not_reach_back_over_an_earlier_parenthesis():
+    text = "We benchmark Llama 3.1 (8B), Mistral (7B), Qwen 2.5 (7B), and Phi-4-mini (3.8B)."
+    assert not [p for p in find_abbreviations(text) if ")" in p.long]
+
+
+def test_markup_brace_before_the_parenthesis_is_not_part_of_the_long_form():
+    pairs = find_abbreviations(r"We add \textbf{Attentive Convolution} (ATConv) to the model.")
+    assert [(p.short, p.long) for p in pairs] == [("ATConv", "Attentive Convolution")]

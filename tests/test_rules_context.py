@@ -574,3 +574,9 @@ def test_proposed_name_is_its_whole_hyphenated_word():
                      "introduce Skeleton-to-Image Encoding for skeletons.")
     assert found["KorMedMCQA-V"] == ("DATASET", True, None)
     assert not {"KorMedMCQA", "Skeleton"} & set(found)
+
+
+def test_head_that_starts_another_compound_and_a_measured_loss_are_not_methods():
+    found = entities("Sparsity", "PulseCol replaces coarse block-level sparsity and a cosine learning-rate decay. "
+                     "We keep the checkpoint with the lowest validation loss.")
+    assert not {"coarse block", "cosine learning", "validation loss", "lowest validation loss"} & set(found)
