@@ -724,8 +724,8 @@ def _headed_phrases(doc: Doc) -> list[Span]:
         if head in COMPONENT_HEADS and _compound_start(view, i) != i:
             continue  # "multi-block", "two-block": a count of parts, not a kind of part
         if i + 2 < len(words) and words[i + 1] in ("-", "\u2013") and not view.space[i] and not view.space[i + 1] \
-                and lower[i + 2] in _HEAD_CHANGING_SUFFIXES:
-            continue  # "coarse block-level sparsity", "cosine learning-rate decay": another noun
+                and (lower[i + 2] in _HEAD_CHANGING_SUFFIXES or PHRASE_HEADS.get(lower[i + 2]) == "METRIC"):
+            continue  # "coarse block-level sparsity", "cosine learning-rate", "speed-accuracy": another noun
         title_case = words[i][:1].isupper()
         start = _compound_start(view, i)  # "fine-tuning", "self-attention": the whole compound is the head
         while start > 0 and i - start < 2 * MAX_MODIFIERS:
@@ -740,9 +740,9 @@ def _headed_phrases(doc: Doc) -> list[Span]:
                     or unit_start in sentence_starts or not _is_proper_modifier(view, unit_start, unit)):
                 break
             start = unit_start
-        if start < i and start > 0 and lower[start - 1] in _VERB_MARKERS \
+        if start < i and start > 0 and lower[_before_adverbs(lower, start)] in _VERB_MARKERS \
                 and not lower[start].endswith(_NOUN_ENDINGS):
-            start = _next_unit(view, start)  # "to enrich retrieval": the first word is a verb
+            start = _next_unit(view, start)  # "to enrich retrieval", "we first explain X": the first word is a verb
         if start >= _compound_start(view, i):
             continue
         if head in COMPONENT_HEADS and _named_by_its_modifier(lower[i - 1]):
@@ -829,6 +829,15 @@ PARTICIPLE_MODIFIERS = frozenset({
 #: Endings of words that are nouns even after "to" ("with respect to segmentation accuracy").
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence")
 _VERB_MARKERS = {"to", "can", "could", "may", "might", "will", "would", "should", "must", "cannot", "we", "they"}
+
+
+def _before_adverbs(lower: list[str], start: int) -> int:
+    """The token before ``start``, stepping back over adverbs: "we first theoretically explain ..." -> "we"."""
+    j = start - 1
+    while j > 0 and lower[j].isalpha() and (lower[j] in ("first", "then", "also", "further") or (
+            lower[j].endswith("ly") and not lower[j].endswith(("ply", "rely")))):  # not "apply", "rely"
+        j -= 1
+    return j
 
 
 def _next_unit(view, start: int) -> int:

@@ -580,3 +580,11 @@ def test_head_that_starts_another_compound_and_a_measured_loss_are_not_methods()
     found = entities("Sparsity", "PulseCol replaces coarse block-level sparsity and a cosine learning-rate decay. "
                      "We keep the checkpoint with the lowest validation loss.")
     assert not {"coarse block", "cosine learning", "validation loss", "lowest validation loss"} & set(found)
+
+
+def test_verb_after_we_and_adverbs_is_not_a_modifier_but_apply_is_a_verb_not_an_adverb():
+    found = entities("CL", "We first theoretically explain contrastive learning. We apply sparse convolution to "
+                     "it, revealing a clear speed-accuracy trade-off.")
+    assert "explain contrastive learning" not in found and found["contrastive learning"][0] == "METHOD"
+    assert found["sparse convolution"][0] == "METHOD"
+    assert "clear speed" not in found
