@@ -61,7 +61,9 @@ def context_rules_component(doc: Doc) -> Doc:
     mentions = list(doc.spans.get(MENTIONS_KEY, []))
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
-    for span in _dataset_names(doc) + _metric_names(doc) + _model_shaped_names(doc) + _capitalised_methods(doc):
+    metric_names = _metric_names(doc)
+    for span in _dataset_names(doc) + metric_names + _datasets_after_metrics(doc, mentions + metric_names) \
+            + _model_shaped_names(doc) + _capitalised_methods(doc):
         if any(i in taken for i in range(span.start, span.end)):
             continue
         new.append(span)
@@ -344,6 +346,44 @@ def _dataset_names(doc: Doc) -> list[Span]:
                 break
             end = back + 1
     return found
+
+
+def _datasets_after_metrics(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """A name-shaped name a measure is reported on: "96.1% accuracy on Path-512", "mIoU on the LoveDA".
+
+    Only names shaped like names wherever they stand (camel case, acronyms,
+    letters with digits) count, so "accuracy on Transformers" or "accuracy on
+    average" is nothing; a name the rules already know keeps its label.
+    """
+    lowers = token_view(doc).lower
+    found = []
+    for metric in mentions:
+        if metric.label_ != "METRIC" or metric.end + 1 >= len(doc) or lowers[metric.end] != "on":
+            continue
+        start = metric.end + 1 + (lowers[metric.end + 1] == "the")
+        name = _name_after(doc, start) if start < len(doc) else None
+        shaped = name is not None and (any(is_distinctive(t.text) for t in name)
+                                       or is_distinctive(doc[name.start : _word_end(doc, name.start)].text))
+        if shaped and name.start == start and (name.end >= len(doc) or lowers[name.end] not in _NAME_OF_OTHER) \
+                and not _NOT_A_DATASET_SHAPE.search(name.text) and name.text.lower() not in other_names():
+            found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
+    return found
+
+
+#: Shapes a name after "accuracy on" has when it is not a dataset: a model size ("Llama3.2-1B", "405B"), a
+#: number first ("32K-length"), a numbered part of the study ("Phase-1", "Task-2", "Fold-3").
+_NOT_A_DATASET_SHAPE = re.compile(
+    r"(?:\d+(?:\.\d+)?[BMK]$)|^\d|^(?:phase|task|stage|level|split|round|part|fold|step|track|setting|subset)"
+    r"[- ]?\d+$", re.IGNORECASE)
+
+
+def _word_end(doc: Doc, start: int) -> int:
+    """The end of the whitespace-delimited word that starts at token ``start`` ("Path-512")."""
+    end = start + 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text[:1].isalnum() or (
+            end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_):
+        end += 1
+    return end
 
 
 #: Lower-case words between dataset names and their head ("... benchmark datasets", "... public datasets").

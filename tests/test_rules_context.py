@@ -588,3 +588,12 @@ def test_verb_after_we_and_adverbs_is_not_a_modifier_but_apply_is_a_verb_not_an_
     assert "explain contrastive learning" not in found and found["contrastive learning"][0] == "METHOD"
     assert found["sparse convolution"][0] == "METHOD"
     assert "clear speed" not in found
+
+
+def test_name_shaped_word_a_measure_is_reported_on_is_a_dataset():
+    found = entities("Convs", "FlashFFTConv also achieves 96.1% accuracy on Path-512, a vision task. It reaches "
+                     "55.2 mIoU on the LoveDA. Speed on Llama3.2-1B, accuracy on Phase-1 and accuracy on "
+                     "Transformers are reported.")
+    assert found["Path-512"][0] == "DATASET" and found["LoveDA"][0] == "DATASET"
+    assert not {"Llama3.2-1B", "Phase-1"} & {n for n, v in found.items() if v[0] == "DATASET"}
+    assert found["Transformer"][0] == "ARCHITECTURE"
