@@ -227,7 +227,8 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
         last_of_group[value.group] = value
         first_of_group.setdefault(value.group, value)
         members.setdefault(value.group, []).append(value)
-    datasets_of = _datasets_of_groups(text, end, inside, first_of_group, last_of_group, context)
+    carried = None if _ON_HARDWARE.search(sentence) else context.dataset
+    datasets_of = _datasets_of_groups(text, end, inside, first_of_group, last_of_group, carried)
     paired_datasets = {group: names for group, names in
                        ((g, _paired_datasets(text, end, inside, last_of_group[g], len(members[g]))) for g in members)
                        if names}
@@ -484,8 +485,13 @@ def _distinct(names) -> list[str]:
     return out
 
 
+#: A sentence that says where it ran, not what it ran on: "1.79x speedups on dedicated hardware and GPUs".
+_ON_HARDWARE = re.compile(r"\bon\s+(?:[\w-]+\s+){0,2}(?:GPUs?|CPUs?|TPUs?|NPUs?|FPGAs?|hardware|devices?|chips?|"
+                          r"(?:smart)?phones?|edge)\b", re.IGNORECASE)
+
+
 def _datasets_of_groups(text: str, end: int, inside: list[_Mention], first_of_group: dict[int, Value],
-                        last_of_group: dict[int, Value], context: _PaperContext) -> dict[int, str | None]:
+                        last_of_group: dict[int, Value], carried: str | None) -> dict[int, str | None]:
     """The dataset each value (list) is reported on.
 
     "ADE20K mIoU of 55.6%": the dataset that heads the metric before the
@@ -493,7 +499,8 @@ def _datasets_of_groups(text: str, end: int, inside: list[_Mention], first_of_gr
     and 51.1 mask AP on COCO" gives COCO to both); else the nearest before it
     that no earlier value has claimed ("100% on ImageNet, and 82% on X" does
     not give ImageNet to 82%); with no dataset in the sentence, the dataset
-    of the previous sentence's claims.
+    of the previous sentence's claims (``carried``; None when the sentence
+    says it ran on hardware, not on data).
     """
     datasets = [m for m in inside if m.label == "DATASET"]
     chosen: dict[int, str | None] = {}
@@ -522,7 +529,7 @@ def _datasets_of_groups(text: str, end: int, inside: list[_Mention], first_of_gr
         elif not before and datasets and all(id(m) not in taken for m in datasets):
             chosen[group] = datasets[0].canonical
         elif not datasets:
-            chosen[group] = context.dataset
+            chosen[group] = carried
     return chosen
 
 

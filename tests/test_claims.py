@@ -296,3 +296,11 @@ def test_kg_claims_command_prints_the_leaderboard(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("subject,value,number,unit,metric,dataset")
     assert [line.split(",")[0] for line in lines[1:]] == ["ViT-B", "ResNet-50"]
+
+
+def test_speedup_on_hardware_does_not_borrow_the_previous_sentence_s_dataset():
+    found = claims("LPViT reaches 81.2% top-1 accuracy on ImageNet. It also achieves up to 1.79x speedups "
+                   "on dedicated hardware and GPUs.", title="LPViT: pruning")
+    speedups = [c for c in found if c.value == "1.79x"]
+    assert speedups and all(c.dataset is None for c in speedups)
+    assert any(c.value == "81.2%" and c.dataset == "ImageNet" for c in found)
