@@ -98,10 +98,15 @@ def comparison_cues(sentence: str, word_starts: list[int]) -> list[re.Match]:
         if at < last_end:
             continue
         match = COMPARISON_CUES.match(sentence, at)
-        if match:
+        if match and not (match.group(0).lower().endswith("ing") and _ATTRIBUTIVE.search(sentence, max(0, at - 8), at)):
             found.append(match)
             last_end = match.end()
     return found
+
+
+#: A determiner right before an "-ing" cue makes it an adjective: "cut out the underperforming paths" (not
+#: "a better trade-off than X", which compares).
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|these|those)\s+$", re.IGNORECASE)
 
 
 def might_claim_sota(sentence: str) -> bool:

@@ -304,3 +304,9 @@ def test_speedup_on_hardware_does_not_borrow_the_previous_sentence_s_dataset():
     speedups = [c for c in found if c.value == "1.79x"]
     assert speedups and all(c.dataset is None for c in speedups)
     assert any(c.value == "81.2%" and c.dataset == "ImageNet" for c in found)
+
+
+def test_an_ing_cue_after_a_determiner_is_an_adjective_not_a_comparison():
+    found = claims("We propose path pruning, which cuts out the underperforming paths of the ensemble.",
+                   title="Paths")
+    assert not [c for c in found if c.kind == "comparison"]
