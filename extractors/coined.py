@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.heads import EVALUATION_HEADS, EVALUATION_MODIFIERS, label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names
-from extractors.tokens import TokenView, doc_text, token_view
+from extractors.tokens import TokenView, doc_text, read_spans, token_view, write_spans
 
 PROPOSED_KEY = "kg_proposed"
 NAMING_VERBS = {"dubbed", "termed", "named", "called", "coined", "nicknamed", "denoted"}
@@ -54,7 +54,7 @@ _APPOSITIVE_STOPS = {"for", "on", "to", "of", "with", "via", "by", "in", "from",
 
 @Language.component("kg_coined_names")
 def coined_names_component(doc: Doc) -> Doc:
-    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    mentions = read_spans(doc, MENTIONS_KEY)
     proposed: list[Span] = []
     for name in _cued_names(doc) + _title_name(doc):  # the body's wording labels a name before the title does
         existing = next((m for m in mentions if m.start <= name.start and m.end >= name.end), None)
@@ -71,7 +71,7 @@ def coined_names_component(doc: Doc) -> Doc:
         mentions.append(span)
         proposed.append(span)
         mentions = _label_other_uses(doc, mentions, span)
-    doc.spans[MENTIONS_KEY] = mentions
+    write_spans(doc, MENTIONS_KEY, mentions)
     doc.spans[PROPOSED_KEY] = proposed
     return doc
 

@@ -37,7 +37,7 @@ from extractors.heads import label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names, other_names, read_word_list
 from extractors.normalize import name_key
 from extractors.roles import LIST_CUES, list_noun_before
-from extractors.tokens import token_view
+from extractors.tokens import read_spans, token_view, write_spans
 
 DATASET_HEADS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "data-set", "datasets."}
 METRIC_CUES = (("in", "terms", "of"), ("measured", "by"), ("measured", "in"), ("evaluated", "by"),
@@ -58,7 +58,7 @@ FAMILY_SPAN_KEY = "kg_families"
 
 @Language.component("kg_context_rules")
 def context_rules_component(doc: Doc) -> Doc:
-    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    mentions = read_spans(doc, MENTIONS_KEY)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
     for span in _dataset_names(doc) + _metric_names(doc) + _model_shaped_names(doc) + _capitalised_methods(doc):
@@ -86,7 +86,7 @@ def context_rules_component(doc: Doc) -> Doc:
         headed.append(span)
         taken.update(range(span.start, span.end))
     kept = [m for m in mentions if not _uncounted_parameters(doc, m) and not _generic_word_use(doc, m)]
-    doc.spans[MENTIONS_KEY] = _join_hyphenated_models(doc, kept + _one_spelling(kept, new))
+    write_spans(doc, MENTIONS_KEY, _join_hyphenated_models(doc, kept + _one_spelling(kept, new)))
     return doc
 
 
@@ -562,8 +562,8 @@ def variants_component(doc: Doc) -> Doc:
     view = token_view(doc)
     mentions = []
     families: list[Span] = []
-    taken = {i for m in doc.spans.get(MENTIONS_KEY, []) for i in range(m.start, m.end)}
-    for span in doc.spans.get(MENTIONS_KEY, []):
+    taken = {i for m in read_spans(doc, MENTIONS_KEY) for i in range(m.start, m.end)}
+    for span in read_spans(doc, MENTIONS_KEY):
         extended = None
         if span.label_ in VARIANT_LABELS and span.id_ == "gazetteer":
             extended = _hyphen_variant(doc, span, taken)
@@ -603,7 +603,7 @@ def variants_component(doc: Doc) -> Doc:
         canonical = known.canonical if known is not None else canonical
         mentions.append(Span(doc, i, i + 1, label=entry.label, kb_id=canonical, span_id="variant"))
         families.append(Span(doc, i, i + 1, label=entry.label, kb_id=entry.canonical))
-    doc.spans[MENTIONS_KEY] = mentions
+    write_spans(doc, MENTIONS_KEY, mentions)
     doc.spans[FAMILY_SPAN_KEY] = families
     return doc
 
