@@ -46,10 +46,11 @@ def _class_chars(items) -> set[str]:
     return chars
 
 
-def _last_chars(items) -> set[str]:
-    """The characters the last consumed character of a match of ``items`` (a parsed sequence) can be."""
+def _last_chars(items, first: bool = False) -> set[str]:
+    """The characters the last (``first``: the first) consumed character of a match of ``items`` (a parsed
+    sequence) can be."""
     chars: set[str] = set()
-    for op, av in reversed(list(items)):
+    for op, av in (list(items) if first else reversed(list(items))):
         if op is C.AT or op in (C.ASSERT, C.ASSERT_NOT):
             continue  # zero-width
         if op is C.LITERAL:
@@ -58,7 +59,7 @@ def _last_chars(items) -> set[str]:
             return chars | _class_chars(av)
         if op in (C.MAX_REPEAT, C.MIN_REPEAT):
             low, _, sub = av
-            chars |= _last_chars(sub)
+            chars |= _last_chars(sub, first)
             if low >= 1 and sub.getwidth()[0] >= 1:
                 return chars
             continue  # may match nothing: the element before may end the match
@@ -66,14 +67,14 @@ def _last_chars(items) -> set[str]:
             _, add_flags, _, sub = av
             if add_flags & re.IGNORECASE:
                 raise _Unreadable(op)
-            chars |= _last_chars(sub)
+            chars |= _last_chars(sub, first)
             if sub.getwidth()[0] >= 1:
                 return chars
             continue
         if op is C.BRANCH:
             _, subs = av
             for sub in subs:
-                chars |= _last_chars(sub)
+                chars |= _last_chars(sub, first)
             if min(sub.getwidth()[0] for sub in subs) >= 1:
                 return chars
             continue
@@ -126,3 +127,34 @@ def _group_by_last_char(rules: list[str]) -> dict[str, re.Pattern]:
             compiled[chosen] = re.compile("|".join(rules[k] for k in chosen))
         by_last[char] = compiled[chosen]
     return by_last
+
+
+class InfixFinditer:
+    """``compile_infix_regex(entries).finditer``, skipping strings with no character an infix can begin with.
+
+    Most chunks that reach the infix rules are plain words ("learning"),
+    in which no rule can match: every match starts with a character of the
+    set read from the parsed rules (over-approximated, as for suffixes).
+    """
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        rules = [piece for piece in entries if piece.strip()]  # as spacy.util.compile_infix_regex
+        self.full = re.compile("|".join(rules))
+        self.pattern = self.full.pattern
+        self.starts: frozenset[str] | None = None
+        try:
+            chars: set[str] = set()
+            for rule in rules:
+                parsed = _parser.parse(rule)
+                if parsed.state.flags & re.IGNORECASE:
+                    raise _Unreadable("case-insensitive")
+                chars |= _last_chars(list(parsed), first=True)
+            self.starts = frozenset(chars)
+        except _Unreadable:
+            pass
+
+    def finditer(self, string: str):
+        """The infix matches in ``string``, as the full regex finds them."""
+        if self.starts is not None and self.starts.isdisjoint(string):
+            return iter(())
+        return self.full.finditer(string)

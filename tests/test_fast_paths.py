@@ -105,3 +105,20 @@ def test_mention_spans_read_back_as_written(nlp):
     doc.spans["kg_mentions"].append(Span(doc, 2, 3, label="ARCHITECTURE"))
     assert len(read_spans(doc, "kg_mentions")) == 2
     assert read_spans(doc, "missing") == []
+
+
+def test_infix_finditer_finds_the_full_regex_matches(nlp):
+    """Skipping strings with no character an infix can begin with loses no infix match."""
+    import random
+
+    from extractors.affixes import InfixFinditer
+
+    search = nlp.tokenizer.infix_finditer.__self__
+    assert isinstance(search, InfixFinditer) and search.starts is not None
+    assert not any(ch.isalnum() for ch in search.starts)  # plain words skip the regex
+    words = ["", "learning", "ResNet-50", "a.B", "x,y", "1+2", "a/b", "(x)", "a...b", "a—b", "x|y", "3^2"]
+    random.seed(11)
+    alphabet = "0123456789.'’sSkmgK%$…,)(-–—/:aAz^+*|{}[]~<=>"
+    words += ["".join(random.choice(alphabet) for _ in range(random.randint(1, 8))) for _ in range(20_000)]
+    for word in words:
+        assert [m.span() for m in search.finditer(word)] == [m.span() for m in search.full.finditer(word)], word
