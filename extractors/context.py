@@ -25,6 +25,7 @@ Words that look like names but are not ("Extensive", "Table",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -317,7 +318,8 @@ def _dataset_names(doc: Doc) -> list[Span]:
     found = []
     view = token_view(doc)
     lowers, words = view.lower, view.words
-    for i, lower in enumerate(lowers):
+    for i in [i for i, lower in enumerate(lowers) if lower in DATASET_HEADS]:
+        lower = lowers[i]
         if lower not in DATASET_HEADS or i == 0:
             continue
         if i + 1 < len(lowers) and lowers[i + 1] in DATASET_HEADS:
@@ -423,8 +425,9 @@ def _model_shaped_names(doc: Doc) -> list[Span]:
     """
     found = []
     view = token_view(doc)
-    for i, word in enumerate(view.words):
-        if not word[:1].isupper() or len(word) < 4:  # cheap test first: most words are not names
+    for i in view.capitalised():
+        word = view.words[i]
+        if len(word) < 4:  # cheap test first: most words are not names
             continue
         match = MODEL_SHAPE.match(word)
         if match is None or len(match["name"]) <= len(match["suffix"]):
@@ -459,10 +462,12 @@ def _capitalised_methods(doc: Doc) -> list[Span]:
     sentence_starts = set(view.sentence_starts) | {0}
     generic = _generic_modifiers()
     found = []
+    capitals = view.capitalised()
     i = 0
     while i < n:
-        if not _capitalised(words[i]):
-            i += 1
+        if not words[i][:1].isupper() or not _capitalised(words[i]):  # the first test is _capitalised's own
+            k = bisect_right(capitals, i)  # the next word that may be capitalised: the others fail the test
+            i = capitals[k] if k < len(capitals) else n
             continue
         end = i
         while end < n and end - i < 2 * MAX_CAPITALISED_RUN and (
@@ -525,6 +530,7 @@ _NAME_OF_OTHER = frozenset({"problem", "problems", "task", "tasks", "benchmark",
 CAPITALISED_NON_HEADS = frozenset({"analysis", "framework", "frameworks", "inference", "process", "processes"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].replace("-", "").isalpha() and not word.isupper() \
         and word.lower() not in STOP_WORDS
@@ -657,6 +663,8 @@ PHRASE_HEADS: dict[str, str] = {
     **{h: "ARCHITECTURE" for h in ("network", "transformer", "autoencoder")},
     **{h: "METRIC" for h in ("accuracy", "error", "cost", "score", "speed")},
 }
+#: Every lower-case word read as a head: a head or its plural (what the head test below accepts).
+_HEAD_FORMS = frozenset(PHRASE_HEADS) | frozenset(head + "s" for head in PHRASE_HEADS)
 MAX_MODIFIERS = 3
 #: Heads that name a technique only in the singular: "positional embedding" is a technique, "face
 #: embeddings" and "text embeddings" are the vectors it makes.
@@ -710,9 +718,10 @@ def _headed_phrases(doc: Doc) -> list[Span]:
     words, lower = view.words, view.lower
     generic = _generic_modifiers()
     sentence_starts = set(view.sentence_starts) | {0}
-    lower_words = {w for w in words if w.islower()}
+    lower_words = None  # only a found phrase's canonical name needs it: made at the first one
     found = []
-    for i, word in enumerate(lower):
+    for i in [i for i, word in enumerate(lower) if word in _HEAD_FORMS]:  # a set lookup per token, then the rule
+        word = lower[i]
         head = word if word in PHRASE_HEADS else (word[:-1] if word[:-1] in PHRASE_HEADS and word.endswith("s") else None)
         if head is None or i == 0 or (head in SINGULAR_HEADS and word != head):
             continue
@@ -752,6 +761,8 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             continue  # "information loss", "accuracy loss": something lost, not a loss function
         if label == "ARCHITECTURE" and not any(lower[j] in ARCHITECTURE_MODIFIERS for j in range(start, i)):
             continue  # "target network", "popular network": a network, but not a kind of one
+        if lower_words is None:
+            lower_words = set(filter(str.islower, words))
         canonical = _phrase_canonical(view, start, i, title_case, sentence_starts, lower_words) + head
         found.append(Span(doc, start, i + 1, label=label, kb_id=canonical, span_id="context"))
     return found

@@ -65,6 +65,13 @@ class TokenView:
     ends: list[int] = field(default_factory=list)  # character offsets just past each token
     #: span-group key -> (the SpanGroup last written through :func:`write_spans`, its Span objects)
     span_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    _capitalised: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def capitalised(self) -> list[int]:
+        """Indices of the tokens whose first character is upper case, found once a doc (several rules start only there)."""
+        if self._capitalised is None:
+            self._capitalised = [i for i, word in enumerate(self.words) if word[:1].isupper()]
+        return self._capitalised
 
     def end(self, i: int) -> int:
         """Character offset just past token ``i``."""
