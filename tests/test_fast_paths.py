@@ -122,3 +122,24 @@ def test_infix_finditer_finds_the_full_regex_matches(nlp):
     words += ["".join(random.choice(alphabet) for _ in range(random.randint(1, 8))) for _ in range(20_000)]
     for word in words:
         assert [m.span() for m in search.finditer(word)] == [m.span() for m in search.full.finditer(word)], word
+
+
+def test_size_after_name_agrees_with_the_pattern_per_name():
+    """coined._written_with_size finds what ``re.search(re.escape(name) + _SIZE_AFTER, text)`` finds."""
+    import random
+    import re
+
+    from extractors.coined import _SIZE_AFTER, _written_with_size
+
+    def per_name_pattern(text, name):
+        return re.search(re.escape(name) + _SIZE_AFTER, text) is not None or \
+            re.search(_SIZE_AFTER + "$", name) is not None
+
+    cases = [("MagicVL-2B is good", "MagicVL"), ("X and X-32B", "X"), ("X-32Bx", "X"), ("", ""), ("7B", ""),
+             ("AA-7B", "A"), ("a.b-1.5B", "a.b"), ("X\u20107B", "X"), ("X 7M.", "X"), ("X-7", "X-7B")]
+    random.seed(5)
+    alphabet = "AXx-\u2010 .17B5M"
+    cases += [("".join(random.choice(alphabet) for _ in range(random.randint(0, 12))),
+               "".join(random.choice(alphabet) for _ in range(random.randint(0, 3)))) for _ in range(20_000)]
+    for text, name in cases:
+        assert _written_with_size(text, name) == per_name_pattern(text, name), (text, name)
