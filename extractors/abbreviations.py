@@ -191,7 +191,7 @@ from spacy.tokens import Doc, Span  # noqa: E402
 from extractors.gazetteer import MENTIONS_KEY  # noqa: E402
 from extractors.heads import label_of_phrase, label_of_word  # noqa: E402
 from extractors.normalize import singular  # noqa: E402
-from extractors.tokens import token_view  # noqa: E402
+from extractors.tokens import read_spans, token_view, write_spans  # noqa: E402
 
 ABBREVIATIONS_KEY = "kg_abbreviations"
 
@@ -212,7 +212,7 @@ def abbreviation_component(doc: Doc) -> Doc:
     if "(" not in view.text and "[" not in view.text:
         doc.spans[ABBREVIATIONS_KEY] = definitions
         return doc
-    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    mentions = read_spans(doc, MENTIONS_KEY)
     bounds = view.sentence_starts or [0]
     for k, first in enumerate(bounds):
         last = (bounds[k + 1] if k + 1 < len(bounds) else len(view.words)) - 1
@@ -243,7 +243,7 @@ def abbreviation_component(doc: Doc) -> Doc:
                 Span(doc, short.start, short.end, label=label, kb_id=canonical, span_id="abbreviation"),
             ])
             mentions = _label_later_uses(doc, mentions, pair.short, short.end, label, canonical)
-    doc.spans[MENTIONS_KEY] = mentions
+    write_spans(doc, MENTIONS_KEY, mentions)
     doc.spans[ABBREVIATIONS_KEY] = definitions
     return doc
 

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY
 from extractors.normalize import name_key
+from extractors.tokens import read_spans, write_spans
 
 #: Labels whose bare heads refer back ("classification", "attention"); a bare metric such as
 #: "accuracy" is often a measure of its own, so metrics keep their names.
@@ -41,7 +42,7 @@ BACK_REFERENCE_KEY = "kg_back_references"
 
 @Language.component("kg_bare_heads")
 def bare_heads_component(doc: Doc) -> Doc:
-    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    mentions = read_spans(doc, MENTIONS_KEY)
     specific: dict[tuple[str, str], set[str]] = {}  # (label, head key) -> full canonical names
     first_named: dict[str, int] = {}  # full canonical name -> its first token
     for span in mentions:
@@ -62,7 +63,7 @@ def bare_heads_component(doc: Doc) -> Doc:
             span = Span(doc, span.start, span.end, label=span.label_, kb_id=target, span_id=span.id_)
             back.append(span)
         out.append(span)
-    doc.spans[MENTIONS_KEY] = out
+    write_spans(doc, MENTIONS_KEY, out)
     doc.spans[BACK_REFERENCE_KEY] = back
     return doc
 

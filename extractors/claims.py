@@ -45,7 +45,7 @@ from extractors.claim_cues import (EXAMPLES, HYPOTHETICAL, OBJECT_CUES, OWN_STRI
 from extractors.claim_values import Value, find_values, is_difference
 from extractors.coined import PROPOSED_KEY
 from extractors.gazetteer import MENTIONS_KEY
-from extractors.tokens import token_view
+from extractors.tokens import read_spans, token_view
 from extractors.values import parse_value
 
 CLAIMS_KEY = "kg_claims"
@@ -92,7 +92,7 @@ def claims_component(doc: Doc) -> Doc:
     mentions = sorted(
         (_Mention(s.label_, s.kb_id_ or view.text[view.starts[s.start] : view.end(s.end - 1)], view.starts[s.start],
                   view.end(s.end - 1))
-         for s in doc.spans.get(MENTIONS_KEY, [])),
+         for s in read_spans(doc, MENTIONS_KEY)),
         key=lambda m: m.start,
     )
     proposed = [s.kb_id_ for s in doc.spans.get(PROPOSED_KEY, []) if s.label_ in ("ARCHITECTURE", "METHOD")]

@@ -25,6 +25,7 @@ Words that look like names but are not ("Extensive", "Table",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from extractors.heads import label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names, other_names, read_word_list
 from extractors.normalize import name_key
 from extractors.roles import LIST_CUES, list_noun_before
-from extractors.tokens import token_view
+from extractors.tokens import read_spans, token_view, write_spans
 
 DATASET_HEADS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "data-set", "datasets."}
 METRIC_CUES = (("in", "terms", "of"), ("measured", "by"), ("measured", "in"), ("evaluated", "by"),
@@ -58,7 +59,7 @@ FAMILY_SPAN_KEY = "kg_families"
 
 @Language.component("kg_context_rules")
 def context_rules_component(doc: Doc) -> Doc:
-    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    mentions = read_spans(doc, MENTIONS_KEY)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
     metric_names = _metric_names(doc)
@@ -88,7 +89,7 @@ def context_rules_component(doc: Doc) -> Doc:
         headed.append(span)
         taken.update(range(span.start, span.end))
     kept = [m for m in mentions if not _uncounted_parameters(doc, m) and not _generic_word_use(doc, m)]
-    doc.spans[MENTIONS_KEY] = _join_hyphenated_models(doc, kept + _one_spelling(kept, new))
+    write_spans(doc, MENTIONS_KEY, _join_hyphenated_models(doc, kept + _one_spelling(kept, new)))
     return doc
 
 
@@ -320,7 +321,8 @@ def _dataset_names(doc: Doc) -> list[Span]:
     found = []
     view = token_view(doc)
     lowers, words = view.lower, view.words
-    for i, lower in enumerate(lowers):
+    for i in [i for i, lower in enumerate(lowers) if lower in DATASET_HEADS]:
+        lower = lowers[i]
         if lower not in DATASET_HEADS or i == 0:
             continue
         if i + 1 < len(lowers) and lowers[i + 1] in DATASET_HEADS:
@@ -464,8 +466,9 @@ def _model_shaped_names(doc: Doc) -> list[Span]:
     """
     found = []
     view = token_view(doc)
-    for i, word in enumerate(view.words):
-        if not word[:1].isupper() or len(word) < 4:  # cheap test first: most words are not names
+    for i in view.capitalised():
+        word = view.words[i]
+        if len(word) < 4:  # cheap test first: most words are not names
             continue
         match = MODEL_SHAPE.match(word)
         if match is None or len(match["name"]) <= len(match["suffix"]):
@@ -500,10 +503,12 @@ def _capitalised_methods(doc: Doc) -> list[Span]:
     sentence_starts = set(view.sentence_starts) | {0}
     generic = _generic_modifiers()
     found = []
+    capitals = view.capitalised()
     i = 0
     while i < n:
-        if not _capitalised(words[i]):
-            i += 1
+        if not words[i][:1].isupper() or not _capitalised(words[i]):  # the first test is _capitalised's own
+            k = bisect_right(capitals, i)  # the next word that may be capitalised: the others fail the test
+            i = capitals[k] if k < len(capitals) else n
             continue
         end = i
         while end < n and end - i < 2 * MAX_CAPITALISED_RUN and (
@@ -566,6 +571,7 @@ _NAME_OF_OTHER = frozenset({"problem", "problems", "task", "tasks", "benchmark",
 CAPITALISED_NON_HEADS = frozenset({"analysis", "framework", "frameworks", "inference", "process", "processes"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].replace("-", "").isalpha() and not word.isupper() \
         and word.lower() not in STOP_WORDS
@@ -603,8 +609,8 @@ def variants_component(doc: Doc) -> Doc:
     view = token_view(doc)
     mentions = []
     families: list[Span] = []
-    taken = {i for m in doc.spans.get(MENTIONS_KEY, []) for i in range(m.start, m.end)}
-    for span in doc.spans.get(MENTIONS_KEY, []):
+    taken = {i for m in read_spans(doc, MENTIONS_KEY) for i in range(m.start, m.end)}
+    for span in read_spans(doc, MENTIONS_KEY):
         extended = None
         if span.label_ in VARIANT_LABELS and span.id_ == "gazetteer":
             extended = _hyphen_variant(doc, span, taken)
@@ -644,7 +650,7 @@ def variants_component(doc: Doc) -> Doc:
         canonical = known.canonical if known is not None else canonical
         mentions.append(Span(doc, i, i + 1, label=entry.label, kb_id=canonical, span_id="variant"))
         families.append(Span(doc, i, i + 1, label=entry.label, kb_id=entry.canonical))
-    doc.spans[MENTIONS_KEY] = mentions
+    write_spans(doc, MENTIONS_KEY, mentions)
     doc.spans[FAMILY_SPAN_KEY] = families
     return doc
 
@@ -698,6 +704,8 @@ PHRASE_HEADS: dict[str, str] = {
     **{h: "ARCHITECTURE" for h in ("network", "transformer", "autoencoder")},
     **{h: "METRIC" for h in ("accuracy", "error", "cost", "score", "speed")},
 }
+#: Every lower-case word read as a head: a head or its plural (what the head test below accepts).
+_HEAD_FORMS = frozenset(PHRASE_HEADS) | frozenset(head + "s" for head in PHRASE_HEADS)
 MAX_MODIFIERS = 3
 #: Second parts that turn a hyphenated head into another noun: "block-level", "learning-rate", "token-wise".
 _HEAD_CHANGING_SUFFIXES = frozenset({"level", "wise", "rate", "size", "length", "count"})
@@ -755,9 +763,10 @@ def _headed_phrases(doc: Doc) -> list[Span]:
     words, lower = view.words, view.lower
     generic = _generic_modifiers()
     sentence_starts = set(view.sentence_starts) | {0}
-    lower_words = {w for w in words if w.islower()}
+    lower_words = None  # only a found phrase's canonical name needs it: made at the first one
     found = []
-    for i, word in enumerate(lower):
+    for i in [i for i, word in enumerate(lower) if word in _HEAD_FORMS]:  # a set lookup per token, then the rule
+        word = lower[i]
         head = word if word in PHRASE_HEADS else (word[:-1] if word[:-1] in PHRASE_HEADS and word.endswith("s") else None)
         if head is None or i == 0 or (head in SINGULAR_HEADS and word != head):
             continue
@@ -802,6 +811,8 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             continue  # "information loss": something lost; "validation loss": a value read off, not an objective
         if label == "ARCHITECTURE" and not any(lower[j] in ARCHITECTURE_MODIFIERS for j in range(start, i)):
             continue  # "target network", "popular network": a network, but not a kind of one
+        if lower_words is None:
+            lower_words = set(filter(str.islower, words))
         canonical = _phrase_canonical(view, start, i, title_case, sentence_starts, lower_words) + head
         found.append(Span(doc, start, i + 1, label=label, kb_id=canonical, span_id="context"))
         part = _task_component(lower, i + 1)

@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extractors.normalize import is_plural_form, name_key
-from extractors.tokens import token_view
+from extractors.tokens import read_spans, token_view, write_spans
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
 #: File name -> entity label.
@@ -195,7 +195,7 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
-        spans = list(doc.spans.get(MENTIONS_KEY, []))
+        spans = read_spans(doc, MENTIONS_KEY)
         taken = {i for span in spans for i in range(span.start, span.end)}
         # longest first, then leftmost
         candidates = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
@@ -208,5 +208,5 @@ class GazetteerMatcher:
                 continue
             spans.append(Span(doc, start, end, label=entry.label, kb_id=entry.canonical, span_id="gazetteer"))
             taken.update(range(start, end))
-        doc.spans[MENTIONS_KEY] = spans
+        write_spans(doc, MENTIONS_KEY, spans)
         return doc

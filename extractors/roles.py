@@ -53,7 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
-from extractors.tokens import TokenView, token_view
+from extractors.tokens import TokenView, read_spans, token_view, write_spans
 
 #: Words right before a paradigm that make it the topic: "for continual learning", "in transfer learning".
 TOPIC_BEFORE = frozenset({"for", "in", "towards", "toward", "address", "addresses", "tackle", "tackles",
@@ -87,7 +87,7 @@ WAY_NOUNS = frozenset({"strategy", "strategies", "mechanism", "mechanisms", "sch
 
 @Language.component("kg_paradigm_roles")
 def paradigm_roles_component(doc: Doc) -> Doc:
-    mentions = list(doc.spans.get(MENTIONS_KEY, []))
+    mentions = read_spans(doc, MENTIONS_KEY)
     view = token_view(doc)
     lower = view.lower
     # ends of tasks named as a topic ("in language modeling"), for the paradigms coordinated with them
@@ -121,14 +121,14 @@ def paradigm_roles_component(doc: Doc) -> Doc:
                           and gazetteer.by_canonical(span.label_, span.kb_id_ or span.text) is None
                           and _names_a_component(view, span)}
     if as_task or as_method or listed_techniques:
-        doc.spans[MENTIONS_KEY] = [
+        write_spans(doc, MENTIONS_KEY, [
             Span(doc, s.start, s.end, label="TASK", kb_id=s.kb_id_, span_id=s.id_)
             if s.label_ == "METHOD" and (s.kb_id_ or s.text) in as_task else
             Span(doc, s.start, s.end, label="METHOD", kb_id=s.kb_id_, span_id=s.id_)
             if s.label_ == "TASK" and (s.kb_id_ or s.text) in as_method
             or s.label_ in ("ARCHITECTURE", "TASK") and (s.kb_id_ or s.text) in listed_techniques else s
             for s in mentions
-        ]
+        ])
     return doc
 
 

@@ -15,11 +15,12 @@ for (:mod:`extractors.latex`): the doc is made from "Poincaré", and
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractors.latex import OffsetMap, decode_accents
 
@@ -62,6 +63,15 @@ class TokenView:
     space: list[bool]  # whitespace follows the token
     sentence_starts: list[int]  # token indices where sentences start (empty if not split)
     ends: list[int] = field(default_factory=list)  # character offsets just past each token
+    #: span-group key -> (the SpanGroup last written through :func:`write_spans`, its Span objects)
+    span_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    _capitalised: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def capitalised(self) -> list[int]:
+        """Indices of the tokens whose first character is upper case, found once a doc (several rules start only there)."""
+        if self._capitalised is None:
+            self._capitalised = [i for i, word in enumerate(self.words) if word[:1].isupper()]
+        return self._capitalised
 
     def end(self, i: int) -> int:
         """Character offset just past token ``i``."""
@@ -98,6 +108,35 @@ def token_view(doc: Doc, refresh: bool = False) -> TokenView:
     if view is not None and not refresh:
         return view
     return build_view(doc, read_sentences=True)
+
+
+def read_spans(doc: Doc, key: str) -> list[Span]:
+    """A new list of the spans in ``doc.spans[key]`` (empty if there is none).
+
+    Reading a span group makes a new Span object per span (~3 us each), and
+    every rule component reads the whole mention list again; the Span objects
+    last stored by :func:`write_spans` are handed back instead while the
+    group is still the one written (same object, same length), which is the
+    same spans: a group stores each span's values, and nothing changes them.
+    """
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    view = doc.user_data.get(VIEW_KEY)
+    if view is not None:
+        cached = view.span_cache.get(key)
+        if cached is not None and cached[0] is group and len(cached[1]) == len(group):
+            return list(cached[1])
+    return list(group)
+
+
+def write_spans(doc: Doc, key: str, spans: Iterable[Span]) -> None:
+    """``doc.spans[key] = spans``, remembering the Span objects for :func:`read_spans`."""
+    spans = list(spans)
+    doc.spans[key] = spans
+    view = doc.user_data.get(VIEW_KEY)
+    if view is not None:
+        view.span_cache[key] = (doc.spans[key], spans)
 
 
 def build_view(doc: Doc, read_sentences: bool) -> TokenView:

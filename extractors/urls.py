@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY
-from extractors.tokens import doc_text
+from extractors.tokens import doc_text, read_spans, write_spans
 
 URL_PATTERN = re.compile(
     r"(?<![@\w])(?:https?://|www\.)[^\s{}<>\"'()\[\]]+"
@@ -51,12 +51,12 @@ def url_component(doc: Doc) -> Doc:
     text = doc_text(doc)
     if "http" not in text and "www." not in text and ".co" not in text and ".org" not in text:
         return doc
-    spans = list(doc.spans.get(MENTIONS_KEY, []))
+    spans = read_spans(doc, MENTIONS_KEY)
     for start, end in find_urls(text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         url = text[start:end]
         spans.append(Span(doc, span.start, span.end, label="REPO", kb_id=canonical_url(url), span_id="url"))
-    doc.spans[MENTIONS_KEY] = spans
+    write_spans(doc, MENTIONS_KEY, spans)
     return doc

@@ -48,3 +48,98 @@ def test_view_reads_the_sentences_the_component_set(nlp, text):
     assert doc_view.ends == [s + len(w) for s, w in zip(doc_view.starts, doc_view.words)]
     assert doc_view.space == [bool(t.whitespace_) for t in doc]
     assert doc_view.lower == [t.lower_ for t in doc]
+
+
+def _spans(match):
+    return match.span() if match is not None else None
+
+
+def test_suffix_search_finds_the_full_regex_matches():
+    """The per-last-character rule groups give the full suffix regex's match on every awkward ending."""
+    import random
+
+    import spacy
+
+    from extractors.affixes import SuffixSearch
+
+    search = SuffixSearch(list(spacy.blank("en").Defaults.suffixes) + [r"(?<=[0-9A-Z])\."])
+    assert search.by_last is not None  # spaCy's rules are all readable: the fast path is in use
+    words = ["", "learning", "ResNet-50.", "10km", "10km/h", "GPT's", "models’", "US$", "5US$", "x...", "a……",
+             "(a)", "\"quoted\"", "81.5%", "e.g.", "U.S.", "30°C.", "end\n", "km\n", "BERT-base),", "®", "3+"]
+    random.seed(7)
+    alphabet = "0123456789.'’sSkmgKMBT%$…,)(\"]-aAé°\n"
+    words += ["".join(random.choice(alphabet) for _ in range(random.randint(1, 7))) for _ in range(20_000)]
+    for word in words:
+        assert _spans(search.search(word)) == _spans(search.full.search(word)), word
+
+
+def test_unreadable_suffix_rules_use_the_full_regex():
+    """A rule the analysis cannot read (here one that may match nothing) turns the fast path off."""
+    from extractors.affixes import SuffixSearch
+
+    search = SuffixSearch([r"\.", r"x*"])
+    assert search.by_last is None
+    assert _spans(search.search("ab")) == _spans(search.full.search("ab")) == (2, 2)
+
+
+def test_tokenizer_serialises_its_suffix_pattern(nlp):
+    """spaCy writes ``suffix_search.__self__.pattern``: the fast search keeps the full regex's pattern."""
+    assert nlp.tokenizer.suffix_search.__self__.pattern == nlp.tokenizer.suffix_search.__self__.full.pattern
+    assert nlp.tokenizer.to_bytes()
+
+
+def test_mention_spans_read_back_as_written(nlp):
+    """read_spans hands back the Span objects write_spans stored while the group is the one written,
+    and reads the group itself once it was replaced behind the cache's back."""
+    from spacy.tokens import Span
+
+    from extractors.tokens import read_spans, write_spans
+
+    doc = nlp.make_doc("We train ResNet on ImageNet.")
+    build_view(doc, read_sentences=False)
+    spans = [Span(doc, 2, 3, label="ARCHITECTURE", kb_id="ResNet", span_id="gazetteer")]
+    write_spans(doc, "kg_mentions", spans)
+    assert read_spans(doc, "kg_mentions")[0] is spans[0]
+    doc.spans["kg_mentions"] = [Span(doc, 4, 5, label="DATASET", kb_id="ImageNet")]
+    assert [(s.start, s.label_) for s in read_spans(doc, "kg_mentions")] == [(4, "DATASET")]
+    doc.spans["kg_mentions"].append(Span(doc, 2, 3, label="ARCHITECTURE"))
+    assert len(read_spans(doc, "kg_mentions")) == 2
+    assert read_spans(doc, "missing") == []
+
+
+def test_infix_finditer_finds_the_full_regex_matches(nlp):
+    """Skipping strings with no character an infix can begin with loses no infix match."""
+    import random
+
+    from extractors.affixes import InfixFinditer
+
+    search = nlp.tokenizer.infix_finditer.__self__
+    assert isinstance(search, InfixFinditer) and search.starts is not None
+    assert not any(ch.isalnum() for ch in search.starts)  # plain words skip the regex
+    words = ["", "learning", "ResNet-50", "a.B", "x,y", "1+2", "a/b", "(x)", "a...b", "a—b", "x|y", "3^2"]
+    random.seed(11)
+    alphabet = "0123456789.'’sSkmgK%$…,)(-–—/:aAz^+*|{}[]~<=>"
+    words += ["".join(random.choice(alphabet) for _ in range(random.randint(1, 8))) for _ in range(20_000)]
+    for word in words:
+        assert [m.span() for m in search.finditer(word)] == [m.span() for m in search.full.finditer(word)], word
+
+
+def test_size_after_name_agrees_with_the_pattern_per_name():
+    """coined._written_with_size finds what ``re.search(re.escape(name) + _SIZE_AFTER, text)`` finds."""
+    import random
+    import re
+
+    from extractors.coined import _SIZE_AFTER, _written_with_size
+
+    def per_name_pattern(text, name):
+        return re.search(re.escape(name) + _SIZE_AFTER, text) is not None or \
+            re.search(_SIZE_AFTER + "$", name) is not None
+
+    cases = [("MagicVL-2B is good", "MagicVL"), ("X and X-32B", "X"), ("X-32Bx", "X"), ("", ""), ("7B", ""),
+             ("AA-7B", "A"), ("a.b-1.5B", "a.b"), ("X\u20107B", "X"), ("X 7M.", "X"), ("X-7", "X-7B")]
+    random.seed(5)
+    alphabet = "AXx-\u2010 .17B5M"
+    cases += [("".join(random.choice(alphabet) for _ in range(random.randint(0, 12))),
+               "".join(random.choice(alphabet) for _ in range(random.randint(0, 3)))) for _ in range(20_000)]
+    for text, name in cases:
+        assert _written_with_size(text, name) == per_name_pattern(text, name), (text, name)
