@@ -614,6 +614,15 @@ def variants_component(doc: Doc) -> Doc:
         extended = None
         if span.label_ in VARIANT_LABELS and span.id_ == "gazetteer":
             extended = _hyphen_variant(doc, span, taken)
+            if extended is None and span.label_ == "DATASET" and name_key(span.text) not in _names_of_two_kinds():
+                derived = _derived_dataset(doc, span, taken)
+                if derived is not None:  # "COCO-VTE", "QA-FB15k": a dataset built from a known one
+                    mentions.append(Span(doc, derived.start, derived.end, label="DATASET",
+                                         kb_id=view.text[view.starts[derived.start] : view.end(derived.end - 1)],
+                                         span_id="variant"))
+                    families.append(Span(doc, derived.start, derived.end, label="DATASET", kb_id=span.kb_id_))
+                    taken.update(range(derived.start, derived.end))
+                    continue
         if extended is not None:
             surface = view.text[view.starts[extended.start] : view.end(extended.end - 1)]
             known = gazetteer.lookup(surface)
@@ -653,6 +662,41 @@ def variants_component(doc: Doc) -> Doc:
     write_spans(doc, MENTIONS_KEY, mentions)
     doc.spans[FAMILY_SPAN_KEY] = families
     return doc
+
+
+_ACRONYM_PIECE = re.compile(r"^[A-Z][A-Z0-9]+$")
+
+
+@lru_cache(maxsize=1)
+def _names_of_two_kinds() -> frozenset[str]:
+    """Keys the gazetteer lists under two labels ("VQA": a dataset and the task's short form), whose
+    hyphenated compounds ("KB-VQA", "SCRA-VQA") as often name a task or a model as a dataset."""
+    labels: dict[str, set[str]] = {}
+    for entry in load_gazetteer().entries:
+        for name in (entry.canonical, *entry.aliases):
+            labels.setdefault(name_key(name), set()).add(entry.label)
+    return frozenset(key for key, found in labels.items() if len(found) > 1)
+
+
+def _derived_dataset(doc: Doc, span: Span, taken: set[int]) -> Span | None:
+    """The whole hyphenated word when a known dataset is glued to acronym pieces: "COCO-VTE", "QA-FB15k",
+    "M-FB15k-HCQA". Only acronyms count ("COCO-style", "ImageNet-Trained" keep the known name)."""
+    start, end = span.start, span.end
+    if any(doc[i].whitespace_ for i in range(span.start, span.end - 1)):
+        return None  # "COCO datasets": only a one-word name is read as part of a longer word
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and _ACRONYM_PIECE.match(doc[end + 1].text) and end + 1 not in taken:
+        end += 2
+    while start - 2 >= 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and (_ACRONYM_PIECE.match(doc[start - 2].text)
+                                                    or len(doc[start - 2].text) == 1 and doc[start - 2].text.isupper()) \
+            and start - 2 not in taken:
+        start -= 2
+    if (start, end) == (span.start, span.end):
+        return None
+    if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text[:1].isalnum():
+        return None  # the word goes on ("COCO-VTEs2x"): not a name read whole
+    return doc[start:end]
 
 
 def _hyphen_variant(doc: Doc, span: Span, taken: set[int]) -> Span | None:

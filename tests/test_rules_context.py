@@ -597,3 +597,13 @@ def test_name_shaped_word_a_measure_is_reported_on_is_a_dataset():
     assert found["Path-512"][0] == "DATASET" and found["LoveDA"][0] == "DATASET"
     assert not {"Llama3.2-1B", "Phase-1"} & {n for n, v in found.items() if v[0] == "DATASET"}
     assert found["Transformer"][0] == "ARCHITECTURE"
+
+
+def test_dataset_glued_to_acronym_pieces_is_a_derived_dataset_of_that_family():
+    found = entities("VTE", "We evaluate on COCO-VTE, QA-FB15k and ImageNet-C, with COCO-style boxes from "
+                     "ImageNet-Trained models, and study KB-VQA.")
+    assert found["COCO-VTE"] == ("DATASET", False, "COCO")
+    assert found["QA-FB15k"] == ("DATASET", False, "FB15k")
+    assert found["ImageNet-C"][2] == "ImageNet"
+    assert "ImageNet-Trained" not in found and "COCO-style" not in found
+    assert found.get("KB-VQA", ("TASK",))[0] != "DATASET"  # "VQA" also names the task
