@@ -785,7 +785,7 @@ MEASURED_LOSSES = frozenset({"validation", "test", "held-out", "evaluation", "ev
 ARCHITECTURE_MODIFIERS = frozenset({
     "convolutional", "recurrent", "graph", "capsule", "spiking", "residual", "siamese", "feedforward",
     "feed-forward", "generative", "adversarial", "attention", "memory", "hypernetwork", "equivariant",
-    "bayesian", "kolmogorov-arnold", "fully-connected", "fully", "pointer", "highway", "dense", "temporal",
+    "bayesian", "kolmogorov-arnold", "fully-connected", "fully", "densely", "locally", "pointer", "highway", "dense", "temporal",
     "hopfield", "boltzmann", "belief", "autoregressive", "diffusion", "mixture-of-experts", "state-space",
     "vision", "retention", "complex-valued", "binary", "quantum", "liquid", "echo", "radial", "wavelet",
 })
@@ -828,6 +828,13 @@ def _headed_phrases(doc: Doc) -> list[Span]:
                 break
             if unit_start > 0 and f"{lower[unit_start - 1]}-{unit}" in generic:
                 break  # "large scale training" is "large-scale training": "scale" is half of a generic word
+            if PHRASE_HEADS[head] == "ARCHITECTURE" and unit == "neural":
+                start = unit_start  # "feedforward neural network": read on to the kind
+                continue
+            if PHRASE_HEADS[head] == "ARCHITECTURE" and unit == "connected" and unit_start > 0 \
+                    and lower[unit_start - 1] in ("fully", "densely", "locally"):
+                start = unit_start - 1  # "fully connected neural network": one modifier in two words
+                break
             if not _good_modifier(unit, words[unit_start], title_case, generic) and (
                     title_case or PHRASE_HEADS[head] != "METHOD" or unit in generic
                     or unit_start in sentence_starts or not _is_proper_modifier(view, unit_start, unit)):

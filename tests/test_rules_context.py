@@ -607,3 +607,11 @@ def test_dataset_glued_to_acronym_pieces_is_a_derived_dataset_of_that_family():
     assert found["ImageNet-C"][2] == "ImageNet"
     assert "ImageNet-Trained" not in found and "COCO-style" not in found
     assert found.get("KB-VQA", ("TASK",))[0] != "DATASET"  # "VQA" also names the task
+
+
+def test_kind_of_neural_network_reads_past_neural_and_fully_connected():
+    found = entities("Nets", "We study feedforward neural networks and a fully connected neural network, "
+                     "unlike neural networks in general.")
+    assert found["feedforward neural network"][0] == "ARCHITECTURE"
+    assert found["fully connected neural network"][0] == "ARCHITECTURE"
+    assert "neural network" not in found
