@@ -237,12 +237,18 @@ def abbreviation_component(doc: Doc) -> Doc:
                     continue
                 label_canonical = (label, singular(pair.short))
             label, canonical = label_canonical
+            # "fully connected neural networks (FCNs)": the long form is a listed name and the short form
+            # another listed name (FCN, a fully convolutional network); the paper's definition holds for every
+            # use of the short form in it, the title's too
+            redefined = any(m.id_ == "gazetteer" and (m.start, m.end) == (short.start, short.end)
+                            and m.label_ == label and m.kb_id_ != canonical for m in mentions)
             definitions.append(Span(doc, long.start, long.end, label=label, kb_id=canonical))
             mentions = _replace_overlapping(mentions, [
                 Span(doc, long.start, long.end, label=label, kb_id=canonical, span_id="abbreviation"),
                 Span(doc, short.start, short.end, label=label, kb_id=canonical, span_id="abbreviation"),
             ])
-            mentions = _label_later_uses(doc, mentions, pair.short, short.end, label, canonical)
+            mentions = _label_later_uses(doc, mentions, pair.short, 0 if redefined else short.end, label,
+                                         canonical, replace_listed=redefined)
     write_spans(doc, MENTIONS_KEY, mentions)
     doc.spans[ABBREVIATIONS_KEY] = definitions
     return doc
@@ -281,11 +287,15 @@ def _replace_overlapping(mentions: list[Span], new: list[Span]) -> list[Span]:
 
 
 def _label_later_uses(doc: Doc, mentions: list[Span], short: str, after: int, label: str,
-                      canonical: str) -> list[Span]:
-    """Spans for every later token that is the short form (or its plural)."""
+                      canonical: str, replace_listed: bool = False) -> list[Span]:
+    """Spans for every later token that is the short form (or its plural); with ``replace_listed``,
+    also in place of the gazetteer's reading of those tokens."""
     forms = {short, short + "s", singular(short)}
-    taken = {i for m in mentions for i in range(m.start, m.end)}
     words = token_view(doc).words
+    if replace_listed:
+        mentions = [m for m in mentions if not (m.id_ == "gazetteer" and m.end == m.start + 1
+                                                and m.start >= after and words[m.start] in forms)]
+    taken = {i for m in mentions for i in range(m.start, m.end)}
     added = [
         Span(doc, i, i + 1, label=label, kb_id=canonical, span_id="abbreviation")
         for i in range(after, len(words))

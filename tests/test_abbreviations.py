@@ -80,3 +80,13 @@ def test_long_form_does_not_reach_back_over_an_earlier_parenthesis():
 def test_markup_brace_before_the_parenthesis_is_not_part_of_the_long_form():
     pairs = find_abbreviations(r"We add \textbf{Attentive Convolution} (ATConv) to the model.")
     assert [(p.short, p.long) for p in pairs] == [("ATConv", "Attentive Convolution")]
+
+
+def test_paper_that_defines_a_listed_acronym_as_another_listed_name_means_that_name_everywhere():
+    record = extract_record(Paper(id="t", title="Separating CNNs, LCNs, and FCNs",
+                                  abstract="CNNs beat fully connected neural networks (FCNs). FCNs need more data."))
+    fcn = [e for e in record.entities if "FCNs" in e.aliases]
+    assert [e.canonical for e in fcn] == ["fully connected neural network"]
+    assert len(fcn[0].mentions) == 4  # the title's use, the long form, the short form, the later use
+    record = extract_record(Paper(id="u", title="Lesions", abstract="Fully Convolutional Networks (FCNs) segment."))
+    assert [e.canonical for e in record.entities if "FCNs" in e.aliases] == ["FCN"]

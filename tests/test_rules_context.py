@@ -610,8 +610,10 @@ def test_dataset_glued_to_acronym_pieces_is_a_derived_dataset_of_that_family():
 
 
 def test_kind_of_neural_network_reads_past_neural_and_fully_connected():
-    found = entities("Nets", "We study feedforward neural networks and a fully connected neural network, "
+    found = entities("Nets", "We study feedforward neural networks, a fully connected neural network and a "
+                     "locally connected network, "
                      "unlike neural networks in general.")
     assert found["feedforward neural network"][0] == "ARCHITECTURE"
-    assert found["fully connected neural network"][0] == "ARCHITECTURE"
+    assert found["fully connected neural network"][0] == "ARCHITECTURE"  # listed, with this long form
+    assert found["locally connected network"][0] == "ARCHITECTURE"
     assert "neural network" not in found
