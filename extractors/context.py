@@ -835,7 +835,10 @@ def _headed_phrases(doc: Doc) -> list[Span]:
                     and lower[unit_start - 1] in ("fully", "densely", "locally"):
                 start = unit_start - 1  # "fully connected neural network": one modifier in two words
                 break
-            if not _good_modifier(unit, words[unit_start], title_case, generic) and (
+            first_word = words[unit_start]
+            if unit_start in sentence_starts and not title_case and first_word[1:].islower():
+                first_word = first_word.lower()  # "Hyperbolic learning has ...": capitalised by the sentence only
+            if not _good_modifier(unit, first_word, title_case, generic) and (
                     title_case or PHRASE_HEADS[head] != "METHOD" or unit in generic
                     or unit_start in sentence_starts or not _is_proper_modifier(view, unit_start, unit)):
                 break

@@ -617,3 +617,10 @@ def test_kind_of_neural_network_reads_past_neural_and_fully_connected():
     assert found["fully connected neural network"][0] == "ARCHITECTURE"  # listed, with this long form
     assert found["locally connected network"][0] == "ARCHITECTURE"
     assert "neural network" not in found
+
+
+def test_modifier_capitalised_only_because_it_starts_the_sentence_is_read_in_lower_case():
+    found = entities("T", "Hyperbolic learning has shown promise. Extensive experiments confirm it. Recent "
+                     "learning is odd.")
+    assert found["hyperbolic learning"][0] == "METHOD"
+    assert not {"extensive experiment", "recent learning"} & set(found)
