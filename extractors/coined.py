@@ -151,11 +151,15 @@ def _appositive_names(doc: Doc) -> list[tuple[Span, str, bool]]:
     view = token_view(doc)
     words, lower = view.words, view.lower
     found: list[tuple[Span, str, bool]] = []
-    for i, word in enumerate(words):
-        if i == 0 or i + 1 >= len(words):
-            continue
+    # the cheap test first, in one pass: an appositive name (or "namely") follows, with a capital or a digit
+    candidates = [j - 1 for j, (w, low) in enumerate(zip(words, lower)) if j > 1 and (
+        w != low or low in _NAMING_ADVERBS or not w.isalpha() and w[:1].isalnum())]
+    for i in candidates:
+        word = words[i]
         comma = word == ","
         noun = i - 1 if comma else i
+        if not words[noun][:1].isalpha():
+            continue  # ". The", ") X": no kind noun
         label = _label_of_head(lower, noun)
         if label not in COINED_LABELS:
             continue
@@ -166,7 +170,7 @@ def _appositive_names(doc: Doc) -> list[tuple[Span, str, bool]]:
         if not comma and (plural or not any(w in PROPOSING_VERBS for w in lower[first:noun])):
             continue  # without a comma only "we propose a novel approach OGEN to ..." names the thing
         j = i + 1
-        if lower[j] in ("namely", "i.e.", "viz."):
+        if lower[j] in _NAMING_ADVERBS:
             j += 1 + (j + 1 < len(words) and words[j + 1] == ",")
         names = []
         ends = _APPOSITION_ENDS if comma else _BARE_APPOSITION_ENDS
@@ -191,6 +195,8 @@ def _appositive_names(doc: Doc) -> list[tuple[Span, str, bool]]:
     return found
 
 
+#: Words between the kind noun's comma and the name: "a new method, namely X".
+_NAMING_ADVERBS = frozenset({"namely", "i.e.", "viz."})
 _PARAMETER_COUNT = re.compile(r"\d+(?:\.\d+)?[KMBT]$")
 
 

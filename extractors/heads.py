@@ -42,8 +42,9 @@ def head_words() -> dict[str, str]:
         return {row["word"].strip().lower(): row["label"].strip() for row in rows}
 
 
+@lru_cache(maxsize=1 << 16)
 def label_of_word(word: str) -> str | None:
-    """The label a head word implies, or None."""
+    """The label a head word implies, or None (cached: a pure function of the word, asked for often)."""
     word = word.strip().lower().strip(".,;:()\"'")
     table = head_words()
     if word in table:
