@@ -188,7 +188,7 @@ def _shift(pair: AbbreviationPair, offset: int) -> AbbreviationPair:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 
-from extractors.gazetteer import MENTIONS_KEY  # noqa: E402
+from extractors.gazetteer import MENTIONS_KEY, load_gazetteer  # noqa: E402
 from extractors.heads import label_of_phrase, label_of_word  # noqa: E402
 from extractors.normalize import singular  # noqa: E402
 from extractors.tokens import read_spans, token_view, write_spans  # noqa: E402
@@ -255,23 +255,47 @@ def abbreviation_component(doc: Doc) -> Doc:
 
 
 def _known(mentions: list[Span], short: Span, long: Span, after: str = "") -> tuple[str, str] | None:
-    """(label, canonical) of a mention that is exactly the short or the long form.
+    """(label, canonical) of a mention that is exactly the long form, else of the listed name the long
+    form is when a longer listed name holds it, else of a mention that is exactly the short form.
 
     A long form that holds a known name is its own name, labelled by its
     head word, else by the head word after the parenthesis ("Local
     Attentional Mamba (LaMamba) blocks" are blocks, a building block, not
     a model), else by the name inside.
     """
-    for span in mentions:
-        if span.label_ == "REPO":
-            continue
-        if (span.start, span.end) in ((short.start, short.end), (long.start, long.end)):
+    named = [span for span in mentions if span.label_ != "REPO"]
+    for span in named:  # the long form first: "visual question answering (VQA)" is the task, not the dataset
+        if (span.start, span.end) == (long.start, long.end):
+            return span.label_, span.kb_id_
+    listed = _swallowed_listed_name(named, short, long)
+    if listed is not None:
+        return listed
+    for span in named:
+        if (span.start, span.end) == (short.start, short.end):
             return span.label_, span.kb_id_
     inner = [s for s in mentions if s.start >= long.start and s.end <= long.end and s.label_ != "REPO"]
     if inner:  # "deep convolutional neural networks (DCNNs)": a kind of CNN, but its own name
         label = label_of_phrase(long.text) or (label_of_word(after) if after else None) or inner[-1].label_
         return label, singular(short.text)
     return None
+
+
+def _swallowed_listed_name(mentions: list[Span], short: Span, long: Span) -> tuple[str, str] | None:
+    """(label, canonical) of a long form that is a listed name inside a longer listed name.
+
+    "Multi-hop question answering (QA)", "medical Visual Question Answering
+    (VQA)": the letters spell the tail, and the tail is a name the gazetteer
+    knows, but the gazetteer matched the longer name, so no mention is exactly
+    the long form. The short form stands for the tail, as the author wrote it.
+    Not when the longer name is the short form's own ("Proximal Policy
+    Optimisation (PPO)", whose letters were matched to "Policy Optimisation").
+    """
+    holders = [m for m in mentions if m.start < long.start and m.end >= long.end]
+    own = {m.kb_id_ for m in mentions if (m.start, m.end) == (short.start, short.end)}
+    if not holders or any(m.kb_id_ in own for m in holders):
+        return None
+    entry = load_gazetteer().lookup(long.text)
+    return (entry.label, entry.canonical) if entry is not None else None
 
 
 def _word_after_parenthesis(view, short_end: int) -> str:

@@ -88,9 +88,33 @@ def context_rules_component(doc: Doc) -> Doc:
         new.append(span)
         headed.append(span)
         taken.update(range(span.start, span.end))
+    mentions = _listed_task_parts(doc, mentions, taken_by={i for n in new for i in range(n.start, n.end)})
     kept = [m for m in mentions if not _uncounted_parameters(doc, m) and not _generic_word_use(doc, m)]
     write_spans(doc, MENTIONS_KEY, _join_hyphenated_models(doc, kept + _one_spelling(kept, new)))
     return doc
+
+
+def _listed_task_parts(doc: Doc, mentions: list[Span], taken_by: set[int]) -> list[Span]:
+    """A listed task right before a part noun names the part: "two shadow detection branches".
+
+    The headed-phrase rule makes "token clustering layer" a METHOD (see
+    :data:`TASK_COMPONENT_HEADS`); a task the gazetteer knows gets the same
+    reading, or "an image fusion module" would be the task "image fusion".
+    The part keeps the task as written ("HOI detection module"). A bare task
+    word before a part ("classification layer", "segmentation head") is a
+    plain part of a network, as the headed-phrase rule leaves it.
+    """
+    lower = token_view(doc).lower
+    out = []
+    for m in mentions:
+        named = m.label_ == "TASK" and m.id_ == "gazetteer" and m.end - m.start > 1  # not "classification layer"
+        part = _task_component(lower, m.end) if named else None
+        if part is None or m.end in taken_by or any(o.start <= m.end < o.end for o in mentions if o is not m):
+            out.append(m)
+            continue
+        written = " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in m.text.split(" "))
+        out.append(Span(doc, m.start, m.end + 1, label="METHOD", kb_id=f"{written} {part}", span_id="context"))
+    return out
 
 
 def _names_the_whole(span: Span, nested: list[Span]) -> bool:

@@ -90,3 +90,16 @@ def test_paper_that_defines_a_listed_acronym_as_another_listed_name_means_that_n
     assert len(fcn[0].mentions) == 4  # the title's use, the long form, the short form, the later use
     record = extract_record(Paper(id="u", title="Lesions", abstract="Fully Convolutional Networks (FCNs) segment."))
     assert [e.canonical for e in record.entities if "FCNs" in e.aliases] == ["FCN"]
+
+
+def test_a_short_form_for_the_tail_of_a_longer_listed_name_stands_for_the_tail():
+    record = extract_record(Paper(id="t", title="A study", abstract=(
+        "Multi-hop question answering (QA) needs several steps. We benchmark QA models. "
+        "Existing medical visual question answering (VQA) benchmarks are small.")))
+    found = {(e.label, e.canonical): [m.text for m in e.mentions] for e in record.entities}
+    assert "QA" in found[("TASK", "question answering")]
+    assert "VQA" in found[("TASK", "visual question answering")]
+    assert ("TASK", "QA") not in found and ("DATASET", "VQA") not in found
+    record = extract_record(Paper(id="u", title="A study", abstract=(
+        "Proximal Policy Optimisation (PPO) is an established algorithm. PPO performs well.")))
+    assert [e.canonical for e in record.entities if e.label == "METHOD"] == ["PPO"]
