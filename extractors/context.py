@@ -205,6 +205,8 @@ def _join_hyphenated_models(doc: Doc, mentions: list[Span]) -> list[Span]:
         if not all(p and (any(ch.isupper() or ch.isdigit() for ch in p) or p.lower() in _SIZE_PIECES
                           or len(p) <= 2) for p in pieces):
             continue
+        if len(pieces[-1]) >= 5 and pieces[-1][1:].islower() and pieces[-1].lower().endswith(_PARTICIPLE_ENDINGS):
+            continue  # a title's "LLM-Based", "LLM-Simulated", "CLIP-Guided": an adjective, not a model
         inside = [m for m in out if m.start < end and start < m.end]
         if any(m.start < start or m.end > end or m.label_ not in ("ARCHITECTURE", "METHOD") for m in inside):
             continue
@@ -214,6 +216,9 @@ def _join_hyphenated_models(doc: Doc, mentions: list[Span]) -> list[Span]:
         done.update(range(start, end))
     return out
 
+
+#: Endings of a capitalised hyphen piece that make the chunk an adjective ("LLM-Based", "ViT-Driven").
+_PARTICIPLE_ENDINGS = ("ed", "like", "free", "aware", "style", "wise")
 
 #: Nouns after a bare method word that make it a modifier: "convolution layer", "attention maps",
 #: "pretraining data" name a layer, a map or data, not the technique.

@@ -75,7 +75,9 @@ class Gazetteer:
             if key not in self.by_key:
                 self.by_key[key] = entry
                 self.listed_form[key] = name
-            if entry.case_sensitive:
+            # an entry's case rule is for its names written with capitals ("MAE", "Space Invaders"); a long
+            # form listed in lower case ("mean absolute error") may be written in any case, a title's too
+            if entry.case_sensitive and not (" " in name.strip() and name == name.lower()):
                 self.exact_forms.setdefault(key, set()).add(_exact_form(name))
 
     def by_canonical(self, label: str, canonical: str) -> Entry | None:

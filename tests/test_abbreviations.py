@@ -103,3 +103,11 @@ def test_a_short_form_for_the_tail_of_a_longer_listed_name_stands_for_the_tail()
     record = extract_record(Paper(id="u", title="A study", abstract=(
         "Proximal Policy Optimisation (PPO) is an established algorithm. PPO performs well.")))
     assert [e.canonical for e in record.entities if e.label == "METHOD"] == ["PPO"]
+
+
+def test_lower_case_long_form_of_a_case_sensitive_entry_matches_in_title_case():
+    record = extract_record(Paper(id="t", title="Depression", abstract="It lowers the Mean Absolute Error (MAE) "
+                                  "to 5.1 and the Mean Average Precision rises; a Masked Autoencoder helps."))
+    found = {(e.label, e.canonical) for e in record.entities}
+    assert {("METRIC", "MAE"), ("METRIC", "mAP"), ("ARCHITECTURE", "MAE")} <= found
+    assert ("METRIC", "precision") not in found

@@ -624,3 +624,9 @@ def test_modifier_capitalised_only_because_it_starts_the_sentence_is_read_in_low
                      "learning is odd.")
     assert found["hyperbolic learning"][0] == "METHOD"
     assert not {"extensive experiment", "recent learning"} & set(found)
+
+
+def test_model_name_glued_to_a_participle_in_a_title_is_an_adjective():
+    found = entities("LLM-Based Evaluation with CLIP-Guided Hyena-GPT-s", "We test it.")
+    assert not {"LLM-Based", "CLIP-Guided"} & set(found)
+    assert found["Hyena-GPT-s"][0] == "ARCHITECTURE"
