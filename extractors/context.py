@@ -63,7 +63,8 @@ def context_rules_component(doc: Doc) -> Doc:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
     metric_names = _metric_names(doc)
-    for span in _dataset_names(doc) + metric_names + _datasets_after_metrics(doc, mentions + metric_names) \
+    measured = _datasets_after_metrics(doc, mentions + metric_names) + _datasets_opening_results(doc)
+    for span in _dataset_names(doc) + metric_names + measured \
             + _model_shaped_names(doc) + _capitalised_methods(doc):
         if any(i in taken for i in range(span.start, span.end)):
             continue
@@ -406,6 +407,31 @@ def _datasets_after_metrics(doc: Doc, mentions: list[Span]) -> list[Span]:
 _NOT_A_DATASET_SHAPE = re.compile(
     r"(?:\d+(?:\.\d+)?[BMK]$)|^\d|^(?:phase|task|stage|level|split|round|part|fold|step|track|setting|subset)"
     r"[- ]?\d+$", re.IGNORECASE)
+
+
+def _datasets_opening_results(doc: Doc) -> list[Span]:
+    """A name-shaped name a sentence of results opens with: "On YouTube Faces DB it achieves 95.12%".
+
+    The sentence must report a percentage, and the name must be shaped like
+    a name wherever it stands (so "On Android devices, ..." is nothing).
+    """
+    view = token_view(doc)
+    lowers, words = view.lower, view.words
+    found = []
+    for first in view.sentence_starts or [0]:
+        if first + 1 >= len(words) or lowers[first] != "on":
+            continue
+        start = first + 1 + (lowers[first + 1] == "the")
+        name = _name_after(doc, start) if start < len(doc) else None
+        if name is None or name.start != start:
+            continue
+        end = view.sentence_of(first)[1]
+        shaped = any(is_distinctive(t.text) for t in name) or is_distinctive(doc[start : _word_end(doc, start)].text)
+        if shaped and "%" in words[name.end : end] and not _NOT_A_DATASET_SHAPE.search(name.text) \
+                and name.text.lower() not in other_names() \
+                and (name.end >= len(doc) or lowers[name.end] not in _NAME_OF_OTHER):
+            found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
+    return found
 
 
 def _word_end(doc: Doc, start: int) -> int:
