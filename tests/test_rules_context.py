@@ -636,3 +636,9 @@ def test_name_shaped_name_opening_a_sentence_of_results_is_a_dataset():
     found = entities("Faces", "On YouTube Faces DB it achieves 95.12%. On Android devices, it runs 20% faster.")
     assert found["YouTube Faces DB"][0] == "DATASET"
     assert "Android" not in found
+
+
+def test_name_shaped_name_a_percentage_is_reached_on_is_a_dataset_but_not_a_short_acronym():
+    found = entities("Drowsy", "The model achieves 96.2% on UTA-RLDD, 20% on CT and 3% on average.")
+    assert found["UTA-RLDD"][0] == "DATASET"
+    assert "CT" not in found
