@@ -382,60 +382,61 @@ def _dataset_names(doc: Doc) -> list[Span]:
 
 def _datasets_after_metrics(doc: Doc, mentions: list[Span]) -> list[Span]:
     """A name-shaped name a measure is reported on: "96.1% accuracy on Path-512", "mIoU on the LoveDA",
-    "achieves 96.2% on UTA-RLDD".
-
-    Only names shaped like names wherever they stand (camel case, acronyms,
-    letters with digits) count, so "accuracy on Transformers" or "accuracy on
-    average" is nothing; a name the rules already know keeps its label.
+    "achieves 96.2% on UTA-RLDD" (there not a short acronym: "20% on CT").
     """
     lowers = token_view(doc).lower
-    found = []
     after_metric = {m.end for m in mentions if m.label_ == "METRIC" and m.end + 1 < len(doc) and lowers[m.end] == "on"}
     after_value = {i for i in range(1, len(doc) - 1) if lowers[i] == "on" and lowers[i - 1] == "%"}  # "96.2% on X"
+    found = []
     for on in sorted(after_metric | after_value):
-        start = on + 1 + (lowers[on + 1] == "the")
-        name = _name_after(doc, start) if start < len(doc) else None
-        shaped = name is not None and (any(is_distinctive(t.text) for t in name)
-                                       or is_distinctive(doc[name.start : _word_end(doc, name.start)].text))
-        if shaped and name.start == start and (name.end >= len(doc) or lowers[name.end] not in _NAME_OF_OTHER) \
-                and not _NOT_A_DATASET_SHAPE.search(name.text) and name.text.lower() not in other_names() \
-                and (on in after_metric or not _SHORT_ACRONYM.match(name.text)):
-            found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
+        name = _measured_name(doc, on + 1)
+        if name is not None and (on in after_metric or not _SHORT_ACRONYM.match(name.text)):
+            found.append(name)
     return found
 
 
+def _datasets_opening_results(doc: Doc) -> list[Span]:
+    """A name-shaped name a sentence of results opens with: "On YouTube Faces DB it achieves 95.12%"."""
+    view = token_view(doc)
+    found = []
+    for first in view.sentence_starts or [0]:
+        if first + 1 < len(view.words) and view.lower[first] == "on":
+            name = _measured_name(doc, first + 1)
+            if name is not None and "%" in view.words[name.end : view.sentence_of(first)[1]]:
+                found.append(name)
+    return found
+
+
+def _measured_name(doc: Doc, start: int) -> Span | None:
+    """The DATASET span of the name at ``start`` (after an optional "the") that something is measured on.
+
+    Only names shaped like names wherever they stand (camel case, acronyms,
+    letters with digits: not "Transformers", "average" or "Android") count,
+    and not the shapes of model sizes, numbered parts of a study or other
+    things (:data:`_NOT_A_DATASET_SHAPE`, ``other_names.txt``), nor a name
+    a head noun makes something else ("the X benchmark" is found by its head).
+    """
+    lowers = token_view(doc).lower
+    if start < len(doc) and lowers[start] == "the":
+        start += 1
+    name = _name_after(doc, start) if start < len(doc) else None
+    if name is None or name.start != start:
+        return None
+    shaped = any(is_distinctive(t.text) for t in name) or is_distinctive(doc[start : _word_end(doc, start)].text)
+    if not shaped or _NOT_A_DATASET_SHAPE.search(name.text) or name.text.lower() in other_names() \
+            or (name.end < len(doc) and lowers[name.end] in _NAME_OF_OTHER):
+        return None
+    return Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context")
+
+
 #: Shapes a name after "accuracy on" has when it is not a dataset: a model size ("Llama3.2-1B", "405B"), a
-#: number first ("32K-length"), a numbered part of the study ("Phase-1", "Task-2", "Fold-3").
+#: number first ("32K-length"), a numbered part of the study ("Phase-1", "Task-2", "Fold-3"), a compound
+#: adjective ("CBT-specific"), LaTeX math.
 _NOT_A_DATASET_SHAPE = re.compile(
     r"(?:\d+(?:\.\d+)?[BMK]$)|^\d|^(?:phase|task|stage|level|split|round|part|fold|step|track|setting|subset)"
     r"[- ]?\d+$|-(?:specific|based|level|wise|like|aware)$|\$", re.IGNORECASE)
 #: Short acronyms after "X% on" are as often a modality or a task ("CT", "MRI", "QA", "T2I") as a dataset.
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{0,2}$")
-
-
-def _datasets_opening_results(doc: Doc) -> list[Span]:
-    """A name-shaped name a sentence of results opens with: "On YouTube Faces DB it achieves 95.12%".
-
-    The sentence must report a percentage, and the name must be shaped like
-    a name wherever it stands (so "On Android devices, ..." is nothing).
-    """
-    view = token_view(doc)
-    lowers, words = view.lower, view.words
-    found = []
-    for first in view.sentence_starts or [0]:
-        if first + 1 >= len(words) or lowers[first] != "on":
-            continue
-        start = first + 1 + (lowers[first + 1] == "the")
-        name = _name_after(doc, start) if start < len(doc) else None
-        if name is None or name.start != start:
-            continue
-        end = view.sentence_of(first)[1]
-        shaped = any(is_distinctive(t.text) for t in name) or is_distinctive(doc[start : _word_end(doc, start)].text)
-        if shaped and "%" in words[name.end : end] and not _NOT_A_DATASET_SHAPE.search(name.text) \
-                and name.text.lower() not in other_names() \
-                and (name.end >= len(doc) or lowers[name.end] not in _NAME_OF_OTHER):
-            found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
-    return found
 
 
 def _word_end(doc: Doc, start: int) -> int:
