@@ -203,10 +203,7 @@ _PARAMETER_COUNT = re.compile(r"\d+(?:\.\d+)?[KMBT]$")
 def _appositive_name(doc: Doc, view: TokenView, i: int) -> Span | None:
     """The name at token ``i``: its whole first word ("MIND-small", "RIM-ONE-r3", "Pro-AD"), which must
     be name-shaped, and any capitalised words after it ("Difficulty-Influence Quadrant")."""
-    end = i
-    while end + 1 < len(view.words) and not view.space[end] and view.words[end + 1] not in ",.;:()\"'":
-        end += 1
-    end += 1
+    end = view.word_end(i)
     word = view.text[view.starts[i] : view.ends[end - 1]]
     if not word[:1].isalnum() or word.islower() or not is_distinctive(word) or _PARAMETER_COUNT.match(word):
         return None  # "(Female", "`REVEAL`", "january/food-vision-v1", "7B"
@@ -224,7 +221,8 @@ def _clause_start(view: TokenView, i: int) -> int:
 
 
 def _own_label(name: Span) -> str | None:
-    """The label a coined name's own wording gives: a model suffix ("CapsNet"), "-Bench", a head word."""
+    """The label a coined name's own wording gives: "-Bench" ("PSI-Bench", "RouterXBench": a benchmark,
+    whatever it is called), a model suffix ("CapsNet", "Neuroformer"), a head word ("... Loss")."""
     if names_benchmark(name.text):
         return "DATASET"
     if name[-1].text.lower().endswith(ARCHITECTURE_SUFFIXES):
@@ -362,13 +360,8 @@ def _label_from_context(doc: Doc, name: Span) -> str:
     telling after it ("we propose FlashFFTConv.") is described by the title
     it heads, when it does.
     """
-    if names_benchmark(name.text):  # "PSI-Bench", "RouterXBench": a benchmark, whatever it is called
-        return "DATASET"
-    last = name[-1].text.lower()
-    if last.endswith(ARCHITECTURE_SUFFIXES):
-        return "ARCHITECTURE"
-    own = label_of_word(name[-1].text)
-    if own in COINED_LABELS:
+    own = _own_label(name)
+    if own is not None:
         return own
     announced = _label_before_naming_verb(doc, name)
     if announced is not None:

@@ -422,7 +422,8 @@ def _measured_name(doc: Doc, start: int) -> Span | None:
     name = _name_after(doc, start) if start < len(doc) else None
     if name is None or name.start != start:
         return None
-    shaped = any(is_distinctive(t.text) for t in name) or is_distinctive(doc[start : _word_end(doc, start)].text)
+    shaped = any(is_distinctive(t.text) for t in name) \
+        or is_distinctive(doc[start : token_view(doc).word_end(start)].text)
     if not shaped or _NOT_A_DATASET_SHAPE.search(name.text) or name.text.lower() in other_names() \
             or (name.end < len(doc) and lowers[name.end] in _NAME_OF_OTHER):
         return None
@@ -437,15 +438,6 @@ _NOT_A_DATASET_SHAPE = re.compile(
     r"[- ]?\d+$|-(?:specific|based|level|wise|like|aware)$|\$", re.IGNORECASE)
 #: Short acronyms after "X% on" are as often a modality or a task ("CT", "MRI", "QA", "T2I") as a dataset.
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{0,2}$")
-
-
-def _word_end(doc: Doc, start: int) -> int:
-    """The end of the whitespace-delimited word that starts at token ``start`` ("Path-512")."""
-    end = start + 1
-    while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text[:1].isalnum() or (
-            end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_):
-        end += 1
-    return end
 
 
 #: Lower-case words between dataset names and their head ("... benchmark datasets", "... public datasets").
@@ -674,7 +666,7 @@ def variants_component(doc: Doc) -> Doc:
         extended = None
         if span.label_ in VARIANT_LABELS and span.id_ == "gazetteer":
             extended = _hyphen_variant(doc, span, taken)
-            if extended is None and span.label_ == "DATASET" and name_key(span.text) not in _names_of_two_kinds():
+            if extended is None and span.label_ == "DATASET" and name_key(span.text) not in gazetteer.keys_of_two_labels():
                 derived = _derived_dataset(doc, span, taken)
                 if derived is not None:  # "COCO-VTE", "QA-FB15k": a dataset built from a known one
                     mentions.append(Span(doc, derived.start, derived.end, label="DATASET",
@@ -725,17 +717,6 @@ def variants_component(doc: Doc) -> Doc:
 
 
 _ACRONYM_PIECE = re.compile(r"^[A-Z][A-Z0-9]+$")
-
-
-@lru_cache(maxsize=1)
-def _names_of_two_kinds() -> frozenset[str]:
-    """Keys the gazetteer lists under two labels ("VQA": a dataset and the task's short form), whose
-    hyphenated compounds ("KB-VQA", "SCRA-VQA") as often name a task or a model as a dataset."""
-    labels: dict[str, set[str]] = {}
-    for entry in load_gazetteer().entries:
-        for name in (entry.canonical, *entry.aliases):
-            labels.setdefault(name_key(name), set()).add(entry.label)
-    return frozenset(key for key, found in labels.items() if len(found) > 1)
 
 
 def _derived_dataset(doc: Doc, span: Span, taken: set[int]) -> Span | None:

@@ -62,9 +62,11 @@ class Gazetteer:
     exact_forms: dict[str, set[str]] = field(default_factory=dict)
     #: The name or alias as listed that owns each key (the case rules look at how it is written).
     listed_form: dict[str, str] = field(default_factory=dict)
+    _two_labels: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
+        self._two_labels = None
         for name in (entry.canonical, *entry.aliases):
             key = name_key(name)
             if not key:
@@ -79,6 +81,21 @@ class Gazetteer:
             # form listed in lower case ("mean absolute error") may be written in any case, a title's too
             if entry.case_sensitive and not (" " in name.strip() and name == name.lower()):
                 self.exact_forms.setdefault(key, set()).add(_exact_form(name))
+
+    def keys_of_two_labels(self) -> frozenset[str]:
+        """Keys some names of two labels share ("VQA": a dataset, and the task's short form); found once.
+
+        Only the first fact owns such a key (:meth:`add`), so a hyphenated
+        compound of it ("KB-VQA", "SCRA-VQA") names a task or a model as often
+        as something of the owner's kind.
+        """
+        if self._two_labels is None:
+            labels: dict[str, set[str]] = {}
+            for entry in self.entries:
+                for name in (entry.canonical, *entry.aliases):
+                    labels.setdefault(name_key(name), set()).add(entry.label)
+            self._two_labels = frozenset(key for key, found in labels.items() if len(found) > 1)
+        return self._two_labels
 
     def by_canonical(self, label: str, canonical: str) -> Entry | None:
         """The entry whose canonical name this is, if any."""

@@ -25,6 +25,8 @@ from spacy.tokens import Doc, Span
 from extractors.latex import OffsetMap, decode_accents
 
 VIEW_KEY = "kg_token_view"
+#: Tokens that end a written word even when glued to it: "X," "X." "(X)" '"X"'.
+_WORD_BREAKS = frozenset(",.;:()\"'/")
 TEXT_KEY = "kg_text"
 #: Set when the doc's text differs from the text as written: (written text, decoded ends, shifts).
 WRITTEN_KEY = "kg_written"
@@ -72,6 +74,16 @@ class TokenView:
         if self._capitalised is None:
             self._capitalised = [i for i, word in enumerate(self.words) if word[:1].isupper()]
         return self._capitalised
+
+    def word_end(self, i: int) -> int:
+        """The token after the written word that starts at token ``i``: the tokens glued to it without a
+        space, up to a comma, stop, colon, bracket, quote or slash ("Path-512", "RIM-ONE-r3" in "..., RIM-ONE-r3,";
+        "Yes" in "Yes/No")."""
+        end = i
+        while end + 1 < len(self.words) and not self.space[end] and self.words[end + 1] not in _WORD_BREAKS \
+                and not self.words[end + 1][:1].isspace():  # a line break is a token of its own
+            end += 1
+        return end + 1
 
     def end(self, i: int) -> int:
         """Character offset just past token ``i``."""

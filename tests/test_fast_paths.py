@@ -143,3 +143,16 @@ def test_size_after_name_agrees_with_the_pattern_per_name():
                "".join(random.choice(alphabet) for _ in range(random.randint(0, 3)))) for _ in range(20_000)]
     for text, name in cases:
         assert _written_with_size(text, name) == per_name_pattern(text, name), (text, name)
+
+
+def test_word_end_covers_the_glued_written_word_and_stops_at_punctuation_slash_and_line_breaks():
+    from extractors.pipeline import shared_nlp
+    from extractors.tokens import token_view
+
+    doc = shared_nlp(("rules",))("Title on the Edge\n\nWe test RIM-ONE-r3, Path-512 and Yes/No.")
+    view = token_view(doc)
+    at = {word: i for i, word in enumerate(view.words)}
+    assert view.text[view.starts[at["RIM"]] : view.ends[view.word_end(at["RIM"]) - 1]] == "RIM-ONE-r3"
+    assert view.text[view.starts[at["Path"]] : view.ends[view.word_end(at["Path"]) - 1]] == "Path-512"
+    assert view.word_end(at["Yes"]) == at["Yes"] + 1
+    assert view.word_end(at["Edge"]) == at["Edge"] + 1
