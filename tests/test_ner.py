@@ -10,9 +10,11 @@ from spacy.tokens import Span
 
 from extractors.gazetteer import MENTIONS_KEY
 from extractors.ner import component
-from extractors.ner.component import MODEL_DIR, acceptable, combine, load_model, parse_with_confidence
+from extractors.ner.component import MODEL_DIR, acceptable, combine, load_model
+from extractors.ner.decode import greedy_entities
 from extractors.pipeline import make_nlp, parse_extractors, record_from_doc
 from kg.cli import main
+from kg.corpus import read_corpus, sample_corpus_path
 from kg.schema import Paper
 
 LABELS = ["ARCHITECTURE", "METHOD", "DATASET", "METRIC", "TASK"]
@@ -59,19 +61,34 @@ def test_shipped_model_is_under_15_mb():
     assert 0 < size < 15 * 2**20
 
 
-def test_confidence_decoding_writes_the_same_entities_as_spacy(rules_nlp):
+def test_batched_greedy_decoding_finds_exactly_the_entities_spacy_finds(rules_nlp):
+    """One numpy step per token for the whole batch must decide as spaCy's own loop does, doc by doc.
+
+    Rule docs carry the sentence starts (an entity may not cross one) and the
+    sample corpus's abstracts differ in length, so docs drop out of the batch
+    at different steps.
+    """
     ner = load_model().get_pipe("ner")
     for label in ner.labels:
         rules_nlp.vocab.strings.add(label)
     texts = ["We propose QuokkaLM, a convolutional network, and train it on the Mantis dataset.",
-             "Knowledge distillation from BERT improves accuracy on GLUE."]
-    plain = [[(e.start, e.end, e.label_) for e in ner(rules_nlp.make_doc(t)).ents] for t in texts]
-    docs = [rules_nlp.make_doc(t) for t in texts]
-    confidences = parse_with_confidence(ner, docs)
-    assert [[(e.start, e.end, e.label_) for e in d.ents] for d in docs] == plain
-    for doc, confidence in zip(docs, confidences):
-        assert {e.start for e in doc.ents} == set(confidence)
-        assert all(0.0 < p <= 1.0 for p in confidence.values())
+             "Knowledge distillation from BERT improves accuracy on GLUE. ResNet-50 follows.\n\nWe use SQuAD."]
+    texts += [paper.text for paper, _ in zip(read_corpus(sample_corpus_path()), range(40))]
+    docs = [rule_doc(rules_nlp, text) for text in texts]
+    assert any(not token.is_sent_start for token in docs[1][1:]) and any(t.is_sent_start for t in docs[1][1:])
+    found = greedy_entities(ner, docs)  # reads the docs only: spaCy's ner then runs on the same ones
+    expected = [[(e.start, e.end, e.label_) for e in ner(doc).ents] for doc in docs]
+    assert [[(e.start, e.end, e.label) for e in entities] for entities in found] == expected
+    assert sum(map(len, expected)) > 40
+    assert all(0.0 < e.start_probability <= 1.0 for entities in found for e in entities)
+
+
+def test_greedy_decoding_refuses_docs_with_preset_entities(rules_nlp):
+    ner = load_model().get_pipe("ner")
+    doc = rules_nlp.make_doc("We train QuokkaLM.")
+    doc.ents = [Span(doc, 2, 3, label="ARCHITECTURE")]
+    with pytest.raises(ValueError, match="preset entities"):
+        greedy_entities(ner, [doc])
 
 
 # -- the combination policy ----------------------------------------------------

@@ -16,7 +16,7 @@ The policy, in order (each step is tested in ``tests/test_ner.py``):
    "novel framework"), and names of things the graph does not hold
    (``other_names.txt``: "GPUs", "PyTorch", "OpenAI"). Spans whose start the
    model gives less than their label's threshold probability are dropped too
-   (:func:`parse_with_confidence`).
+   (:func:`extractors.ner.decode.greedy_entities`).
 4. **One name, one entity.** Model mentions of the same name (by
    :func:`~extractors.normalize.name_key`) share one label, the most frequent
    one, and take the gazetteer's canonical name or that of a rule mention of
@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
+from extractors.ner.decode import Entity, greedy_entities
 from extractors.names import not_names, other_names
 from extractors.normalize import name_key, singular
 
@@ -136,58 +137,6 @@ def combine(doc: Doc, predicted: Iterable[Span], labels: Iterable[str]) -> list[
     return mentions
 
 
-def parse_with_confidence(ner, docs: list[Doc]) -> list[dict[int, float]]:
-    """Greedy decoding as spaCy's ``ner`` does it, also returning each entity start's probability.
-
-    spaCy's greedy parser keeps no span scores, so this runs the same loop in
-    Python: at every step where no entity is open, the softmax over the
-    actions that may start or skip a token (``O``, ``B-*``, ``U-*``) gives the
-    probability that an entity of the chosen label starts at that token. The
-    result, per doc, maps the start token of each entity the model writes to
-    that probability; the entities themselves are set on the docs exactly as
-    ``ner(doc)`` would set them.
-    """
-    import numpy
-
-    ner._ensure_labels_are_added(docs)
-    for vocab in {id(doc.vocab): doc.vocab for doc in docs}.values():
-        for label in ner.labels:  # the doc's vocab must know the label names the model writes
-            vocab.strings.add(label)
-    states = ner.moves.init_batch(docs)
-    confidence: list[dict[int, float]] = [{} for _ in docs]
-    if not any(len(doc) for doc in docs):
-        return confidence
-    names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
-    opening = numpy.array([n == "O" or n[:2] in ("B-", "U-") for n in names])
-    labels = sorted({n[2:] for n in names if n[:2] in ("B-", "U-")})
-    # class -> its label's column (B-X and U-X both start an X); "O" and the rest start nothing
-    group = numpy.zeros((len(names), len(labels)), dtype="f")
-    for i, n in enumerate(names):
-        if n[:2] in ("B-", "U-"):
-            group[i, labels.index(n[2:])] = 1.0
-    starts_entity = group.sum(axis=1) > 0
-    step_model = ner.model.predict(docs)
-    index = {id(state): k for k, state in enumerate(states)}
-    todo = [state for state in states if not state.is_final()]
-    while todo:
-        scores = step_model.predict(todo)
-        free = [k for k, state in enumerate(todo) if not state.entity_is_open()]
-        if free:
-            valid = numpy.where(opening, scores[free], -numpy.inf)
-            best = valid.argmax(axis=1)
-            probs = numpy.exp(valid - valid.max(axis=1, keepdims=True))
-            by_label = (probs @ group) / probs.sum(axis=1, keepdims=True)
-            for row, k in enumerate(free):
-                if starts_entity[best[row]]:
-                    state = todo[k]
-                    column = int(group[best[row]].argmax())
-                    confidence[index[id(state)]][state.B(0)] = float(by_label[row, column])
-        todo = ner.transition_states(todo, scores)
-    step_model.clear_memory()
-    ner.set_annotations(docs, states)
-    return confidence
-
-
 class NerExtractor:
     """Runs the trained model's ``ner`` on the kg doc and merges its spans by :func:`combine`."""
 
@@ -197,10 +146,9 @@ class NerExtractor:
         self.ner = model.get_pipe("ner")
         self.thresholds = {label: thresholds.get(label, threshold) for label in labels}
 
-    def _merge(self, doc: Doc, confidence: dict[int, float]) -> Doc:
-        predicted = [span for span in doc.ents
-                     if confidence.get(span.start, 1.0) >= self.thresholds.get(span.label_, 2.0)]
-        doc.ents = ()  # the model's raw output is scratch; the mentions are the result
+    def _merge(self, doc: Doc, entities: list[Entity]) -> Doc:
+        predicted = [Span(doc, e.start, e.end, label=e.label) for e in entities
+                     if e.start_probability >= self.thresholds.get(e.label, 2.0)]
         doc.spans[MENTIONS_KEY] = combine(doc, predicted, self.thresholds)
         return doc
 
@@ -209,8 +157,8 @@ class NerExtractor:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
-            for doc, confidence in zip(batch, parse_with_confidence(self.ner, batch)):
-                yield self._merge(doc, confidence)
+            for doc, entities in zip(batch, greedy_entities(self.ner, batch)):
+                yield self._merge(doc, entities)
 
 
 @Language.factory("kg_ner", default_config={"model_dir": str(MODEL_DIR), "labels": DEFAULT_LABELS,
