@@ -156,9 +156,15 @@ class NerExtractor:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        for batch in minibatch(docs, batch_size):
-            for doc, entities in zip(batch, greedy_entities(self.ner, batch)):
-                yield self._merge(doc, entities)
+        """Decodes docs of similar length together (the batch takes as many steps as its longest doc)."""
+        for group in minibatch(docs, batch_size * 4):
+            entities: list[list[Entity]] = [[] for _ in group]
+            by_length = sorted(range(len(group)), key=lambda k: len(group[k]))
+            for part in minibatch(by_length, batch_size):
+                for k, found in zip(part, greedy_entities(self.ner, [group[k] for k in part])):
+                    entities[k] = found
+            for doc, found in zip(group, entities):
+                yield self._merge(doc, found)
 
 
 @Language.factory("kg_ner", default_config={"model_dir": str(MODEL_DIR), "labels": DEFAULT_LABELS,

@@ -65,6 +65,34 @@ class _Moves:
                 self.start_group[i, starting.index(n[2:])] = 1.0
         self.starts_entity = self.start_group.sum(axis=1) > 0
         self.start_column = self.start_group.argmax(axis=1)
+        # an open entity of label id L selects rows 4 + 2L (its next token ends it) and 5 + 2L of valid_table
+        self.open_code = 4 + 2 * self.label_id
+
+    def valid_table(self) -> numpy.ndarray:
+        """Valid moves by state code: 0-3 no entity open (bit 1: B allowed, bit 2: U allowed); 4 + 2L (+1 if
+        I is allowed) an entity of label id L open."""
+        table = numpy.zeros((4 + 2 * len(self.label_names), len(self.names)), dtype=bool)
+        for code in range(4):
+            table[code] = self.out | (self.begin & bool(code & 1)) | (self.unit & bool(code & 2))
+        for label in range(len(self.label_names)):
+            same = self.label_id == label
+            table[4 + 2 * label] = self.last & same
+            table[5 + 2 * label] = (self.last | self.inside) & same
+        return table
+
+    def entities(self, actions: numpy.ndarray) -> list[tuple[int, int, int]]:
+        """(start, end, move) of each entity a doc's moves make; ``move`` is the one that carries the label."""
+        found = []
+        start = -1
+        for t in numpy.flatnonzero(self.begin[actions] | self.last[actions] | self.unit[actions]).tolist():
+            move = int(actions[t])
+            if self.begin[move]:
+                start = t
+            elif self.last[move]:
+                found.append((start, t + 1, move))
+            else:
+                found.append((t, t + 1, move))
+        return found
 
 
 def greedy_entities(ner, docs: list[Doc]) -> list[list[Entity]]:
@@ -76,88 +104,111 @@ def greedy_entities(ner, docs: list[Doc]) -> list[list[Entity]]:
     """
     if any(doc.has_annotation("ENT_IOB") for doc in docs):
         raise ValueError("greedy_entities: docs with preset entities are not supported")
-    results: list[list[Entity]] = [[] for _ in docs]
     if not any(len(doc) for doc in docs):
-        return results
+        return [[] for _ in docs]
     moves = _Moves([ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)])
-    model = ner.model
-    tokvecs = model.layers[0].predict(docs)
-    lower = model.get_ref("lower")
-    cached = lower.predict(tokvecs)  # (tokens + 1, features, hidden, pieces); row 0 is the padding
-    bias = lower.get_param("b")
+    batch = _Batch(docs)
+    actions, probability = _decode(ner.model, moves, batch, docs)
+    results: list[list[Entity]] = [[] for _ in docs]
+    for row, k in enumerate(batch.order):
+        results[k] = [Entity(start, end, moves.labels[move], float(probability[row, start]))
+                      for start, end, move in moves.entities(actions[row, :batch.lengths[row]])]
+    return results
+
+
+class _Batch:
+    """The docs longest first (so the docs still running are always a prefix) and what limits their moves.
+
+    ``closed_code[row, t]`` says which moves the token allows with no entity
+    open (bit 1: B, it may start a longer entity; bit 2: U, it may be one);
+    ``inside_ok[row, t]``: an open entity may go on past it (I).
+    """
+
+    def __init__(self, docs: list[Doc]) -> None:
+        self.order = sorted(range(len(docs)), key=lambda k: -len(docs[k]))
+        self.lengths = numpy.array([len(docs[k]) for k in self.order])
+        starts_at = numpy.concatenate([[0], numpy.cumsum([len(doc) for doc in docs])[:-1]])
+        self.offsets = starts_at[self.order]
+        longest = int(self.lengths[0])
+        self.closed_code = numpy.zeros((len(docs), longest), dtype="i")
+        self.inside_ok = numpy.zeros((len(docs), longest), dtype="i")
+        for row, k in enumerate(self.order):
+            flags = docs[k].to_array([SENT_START, IS_SPACE]).reshape(-1, 2)
+            n = len(flags)
+            space = flags[:, 1] != 0
+            # a next token exists and does not start a sentence (entities do not cross sentences)
+            goes_on = numpy.zeros(n, dtype=bool)
+            goes_on[:-1] = flags[1:, 0] != 1
+            self.closed_code[row, :n] = (goes_on & ~space) * 1 + (~space) * 2
+            self.inside_ok[row, :n] = goes_on
+
+
+def _decode(model, moves: _Moves, batch: _Batch, docs: list[Doc]) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The move taken at every token (rows in ``batch.order``) and the entity-start probability there."""
+    cached = model.get_ref("lower").predict(model.layers[0].predict(docs))  # (tokens+1, 3, hidden, pieces)
+    bias = model.get_ref("lower").get_param("b")
     upper = model.get_ref("upper") if model.attrs["has_upper"] else None
     unseen = numpy.array(sorted(model.attrs.get("unseen_classes", ())), dtype="i")
-
-    order = sorted(range(len(docs)), key=lambda k: -len(docs[k]))  # running docs are a prefix of `order`
-    lengths = numpy.array([len(docs[k]) for k in order])
-    starts_at = numpy.concatenate([[0], numpy.cumsum([len(doc) for doc in docs])[:-1]])
-    offsets = starts_at[order]
-    flags = [docs[k].to_array([SENT_START, IS_SPACE]).reshape(-1, 2) for k in order]
-    sent_start = numpy.zeros((len(order), lengths[0] + 1), dtype=bool)
-    is_space = numpy.zeros((len(order), lengths[0]), dtype=bool)
-    for row, array in enumerate(flags):
-        sent_start[row, :len(array)] = array[:, 0] == 1
-        is_space[row, :len(array)] = array[:, 1] != 0
-
-    open_start = numpy.full(len(order), -1)  # first token of the open entity, -1 if none
-    open_label = numpy.full(len(order), -1)
-    probability = numpy.ones((len(order), lengths[0]), dtype="f")
-    spans: list[list[tuple[int, int, int]]] = [[] for _ in order]
-    running = len(order)
-    for t in range(lengths[0]):
-        while lengths[running - 1] <= t:
+    valid_moves = moves.valid_table()
+    rows, longest = batch.closed_code.shape
+    actions = numpy.zeros((rows, longest), dtype="i")
+    starts: list[tuple[int, numpy.ndarray, numpy.ndarray, numpy.ndarray]] = []
+    open_start = numpy.full(rows, -1)  # first token of the open entity, -1 if none
+    open_code = numpy.zeros(rows, dtype="i")  # the open entity's row of `valid_moves` (before inside_ok)
+    running = rows
+    for t in range(longest):
+        while batch.lengths[running - 1] <= t:
             running -= 1
+        offsets = batch.offsets[:running]
         is_open = open_start[:running] >= 0
-        front = offsets[:running] + t + 1  # +1: row 0 of `cached` is the padding
-        hidden = cached[front, 0]
-        hidden = hidden + cached[numpy.where(is_open, offsets[:running] + open_start[:running] + 1, 0), 1]
-        hidden = hidden + cached[numpy.where(is_open, front - 1, 0), 2]
+        # the state's three features: the front token, the open entity's first token, the token before
+        # the front when an entity is open; row 0 of `cached` is the padding of a missing feature
+        front = offsets + t + 1
+        hidden = (cached[front, 0] + cached[numpy.where(is_open, offsets + open_start[:running] + 1, 0), 1]
+                  + cached[numpy.where(is_open, front - 1, 0), 2])
         hidden += bias
         best_piece = hidden[:, :, 0]
         for piece in range(1, hidden.shape[2]):  # maxout; numpy's max over a short last axis is slow
             best_piece = numpy.maximum(best_piece, hidden[:, :, piece])
-        hidden = best_piece
         if upper is not None:
-            scores = upper.ops.gemm(hidden, upper.get_param("W"), trans2=True)
+            scores = upper.ops.gemm(best_piece, upper.get_param("W"), trans2=True)
             scores += upper.get_param("b")
         else:
-            scores = numpy.maximum(hidden, 0) if cached.shape[3] == 1 else hidden
+            scores = numpy.maximum(best_piece, 0) if cached.shape[3] == 1 else best_piece
         if unseen.size:
             scores[:, unseen] = numpy.nanmin(scores)
 
-        room = (lengths[:running] - t >= 2)[:, None]  # a next token exists
-        next_starts = sent_start[:running, t + 1][:, None]
-        space = is_space[:running, t][:, None]
-        closed = ~is_open[:, None]
-        same_label = moves.label_id[None, :] == open_label[:running, None]
-        valid = ((moves.out & closed)
-                 | (moves.begin & closed & room & ~next_starts & ~space)
-                 | (moves.unit & closed & ~space)
-                 | (moves.inside & ~closed & room & ~next_starts & same_label)
-                 | (moves.last & ~closed & same_label))
-        chosen = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
-
-        openable = numpy.where(moves.opening, scores, -numpy.inf)
-        best_opening = openable.argmax(axis=1)
-        record = numpy.flatnonzero(~is_open & moves.starts_entity[best_opening])
-        if record.size:
-            chosen_rows = openable[record]
-            shares = numpy.exp(chosen_rows - chosen_rows.max(axis=1, keepdims=True))
-            by_label = (shares @ moves.start_group) / shares.sum(axis=1, keepdims=True)
-            probability[record, t] = by_label[numpy.arange(record.size), moves.start_column[best_opening[record]]]
+        code = numpy.where(is_open, open_code[:running] + batch.inside_ok[:running, t],
+                           batch.closed_code[:running, t])
+        chosen = numpy.where(valid_moves[code], scores, -numpy.inf).argmax(axis=1)
+        actions[:running, t] = chosen
+        starting = numpy.flatnonzero(moves.starts_entity[chosen])
+        if starting.size:
+            starts.append((t, starting, chosen[starting], scores[starting]))
 
         begins = moves.begin[chosen]
         open_start[:running][begins] = t
-        open_label[:running][begins] = moves.label_id[chosen[begins]]
-        for row in numpy.flatnonzero(moves.unit[chosen]).tolist():
-            spans[row].append((t, t + 1, int(moves.label_id[chosen[row]])))
-        for row in numpy.flatnonzero(moves.last[chosen]).tolist():
-            spans[row].append((int(open_start[row]), t + 1, int(open_label[row])))
-        ends = moves.last[chosen]
-        open_start[:running][ends] = -1
-        open_label[:running][ends] = -1
+        open_code[:running][begins] = moves.open_code[chosen[begins]]
+        open_start[:running][moves.last[chosen]] = -1
+    probability = numpy.ones((rows, longest), dtype="f")
+    _start_probabilities(moves, starts, probability)
+    return actions, probability
 
-    for row, k in enumerate(order):
-        results[k] = [Entity(start, end, moves.label_names[label], float(probability[row, start]))
-                      for start, end, label in spans[row]]
-    return results
+
+def _start_probabilities(moves: _Moves, starts: list[tuple[int, numpy.ndarray, numpy.ndarray, numpy.ndarray]],
+                         probability: numpy.ndarray) -> None:
+    """Fill in, at each entity start, its label's share of the moves possible with no entity open.
+
+    ``starts`` holds, per step ``t``, the rows whose chosen move starts an
+    entity, those moves and the rows' scores; the shares are computed at the
+    end, in one go.
+    """
+    if not starts:
+        return
+    steps = numpy.concatenate([numpy.full(len(rows), t) for t, rows, _, _ in starts])
+    rows = numpy.concatenate([rows for _, rows, _, _ in starts])
+    chosen = numpy.concatenate([chosen for _, _, chosen, _ in starts])
+    openable = numpy.where(moves.opening, numpy.concatenate([scores for _, _, _, scores in starts]), -numpy.inf)
+    shares = numpy.exp(openable - openable.max(axis=1, keepdims=True))
+    by_label = (shares @ moves.start_group) / shares.sum(axis=1, keepdims=True)
+    probability[rows, steps] = by_label[numpy.arange(len(rows)), moves.start_column[chosen]]
