@@ -117,7 +117,7 @@ def sentence_table(view: TokenView) -> tuple[list[int], list[int], list[int]]:
 #: The extractor sets ``--extractors`` may name: the rule components, and the trained model.
 EXTRACTORS = ("rules", "ner")
 #: The rules alone: on the dev gold the trained model adds no F1 to them (README, "The NER extractor")
-#: and costs three times their time, so it is opt-in with --extractors rules,ner.
+#: and doubles their time, so it is opt-in with --extractors rules,ner.
 DEFAULT_EXTRACTORS = ("rules",)
 
 

@@ -100,7 +100,7 @@ def extractors_argument(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--extractors", type=extractor_set, default=DEFAULT_EXTRACTORS, metavar="rules,ner",
                         help="comma-separated extractors to run: the rules, the trained NER model, or both "
-                             "(default: rules; the model adds no F1 on the dev gold and triples the time)")
+                             "(default: rules; the model adds no F1 on the dev gold and doubles the time)")
 
 
 def _build_arguments(parser: argparse.ArgumentParser) -> None:

@@ -110,13 +110,14 @@ def test_labels_outside_the_allowed_set_are_not_added(rules_nlp):
 
 
 @pytest.mark.parametrize("text", ["training", "Backbones", "GPUs", "PyTorch", "the FooNet", "FooNet and",
-                                  "B/16|ViT", "Net\\alpha", "Poincaré", "novel framework"])
+                                  "B/16|ViT", "Net\\alpha", "Poincaré", "novel framework", "UAVs", "EHRs"])
 def test_junk_spans_are_rejected(rules_nlp, text):
     doc = rules_nlp.make_doc(f"Here {text} appears.")
     assert not acceptable(span_of(doc, text, "ARCHITECTURE"))
 
 
-@pytest.mark.parametrize("text", ["QuokkaLM", "POINTS1.5", "Mantis Shrimp", "visual concept understanding"])
+@pytest.mark.parametrize("text", ["QuokkaLM", "POINTS1.5", "Mantis Shrimp", "visual concept understanding",
+                                  "DINOv3", "2DGS"])
 def test_name_shaped_spans_are_accepted(rules_nlp, text):
     doc = rules_nlp.make_doc(f"Here {text} appears.")
     assert acceptable(span_of(doc, text, "ARCHITECTURE"))

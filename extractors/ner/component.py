@@ -9,8 +9,8 @@ The policy, in order (each step is tested in ``tests/test_ner.py``):
    only (labels where the model measured a precision loss stay rule-only), and
    only names the gazetteer does not list under another label.
 3. **Junk is dropped** (:func:`acceptable`): single lower-case words
-   ("training", "accuracy": the gazetteers already hold the real ones), spans
-   with no letters, spans that begin or end with a stop word or punctuation,
+   ("training", "accuracy": the gazetteers already hold the real ones), plural
+   acronyms ("UAVs", "EHRs": kinds of thing, not one name), spans with no letters, spans that begin or end with a stop word or punctuation,
    spans across a line break, and names the rules' own reject lists reject
    (``not_names.txt``; a generic modifier heading a lower-case phrase such as
    "novel framework"), and names of things the graph does not hold
@@ -81,8 +81,8 @@ def acceptable(span: Span) -> bool:
         return False
     if first.lower() in STOP_WORDS or last.lower() in STOP_WORDS:
         return False
-    if len(span) == 1 and (text.islower() or _plain_capitalised(text)):
-        return False  # "training", "Run", "Backbones": words, not names
+    if len(span) == 1 and (text.islower() or _plain_capitalised(text) or _plural_acronym(text)):
+        return False  # "training", "Run", "Backbones": words, not names; "UAVs", "EHRs": kinds of thing
     if any(ch in _JUNK_CHARS for ch in text):
         return False
     if text.lower() in not_names() or text.lower() in other_names() or singular(text).lower() in other_names():
@@ -97,6 +97,15 @@ def acceptable(span: Span) -> bool:
 def _plain_capitalised(word: str) -> bool:
     """"Perception", "Trackers": a capital then lower-case letters only (not "ResNet", "EVE", "D3Net")."""
     return len(word) > 1 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
+
+
+def _plural_acronym(word: str) -> bool:
+    """"UAVs", "EHRs", "GNNs": an acronym in the plural names a kind of thing, not one model or dataset.
+
+    On unseen abstracts these were the model's commonest false additions
+    (devices, records, model families), read as architectures.
+    """
+    return len(word) > 2 and word.endswith("s") and word[:-1].isupper() and word[0].isalpha()
 
 
 def _generic_modifiers() -> frozenset[str]:
