@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
-from extractors.heads import label_of_word, names_benchmark
+from extractors.heads import is_benchmark_word, label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names, other_names, read_word_list
 from extractors.normalize import name_key
 from extractors.roles import LIST_CUES, list_noun_before
@@ -65,7 +65,7 @@ def context_rules_component(doc: Doc) -> Doc:
     metric_names = _metric_names(doc)
     measured = _datasets_after_metrics(doc, mentions + metric_names) + _datasets_opening_results(doc)
     for span in _dataset_names(doc) + metric_names + measured \
-            + _model_shaped_names(doc) + _capitalised_methods(doc):
+            + _model_shaped_names(doc) + _benchmark_words(doc) + _capitalised_methods(doc):
         if any(i in taken for i in range(span.start, span.end)):
             continue
         new.append(span)
@@ -531,6 +531,29 @@ def _model_shaped_names(doc: Doc) -> list[Span]:
         if view.lower[i] in not_names():
             continue
         found.append(Span(doc, i, i + 1, label="ARCHITECTURE", kb_id=match["name"], span_id="context"))
+    return found
+
+
+def _benchmark_words(doc: Doc) -> list[Span]:
+    """Benchmarks named by their spelling wherever they stand: "results on LongBench and HarmBench".
+
+    A paper's own new benchmark is a coined name (:mod:`extractors.coined`);
+    the ones it evaluates on are as often written with no cue at all ("on
+    LongBench, MVBench and LVBench"), and the word alone says what they are
+    (:func:`~extractors.heads.is_benchmark_word`). The whole written word is
+    the name ("Style4D-Bench", "MedBench-IT").
+    """
+    view = token_view(doc)
+    found = []
+    end = 0
+    for i in [i for i, word in enumerate(view.lower) if "bench" in word]:
+        start = view.word_start(i)
+        if start < end:
+            continue  # a word already read
+        end = view.word_end(start)
+        name = view.text[view.starts[start]:view.end(end - 1)]
+        if is_benchmark_word(name) and name.lower() not in not_names():
+            found.append(Span(doc, start, end, label="DATASET", kb_id=name, span_id="context"))
     return found
 
 

@@ -22,6 +22,8 @@ HEAD_WORDS_FILE = Path(__file__).resolve().parent / "data" / "head_words.csv"
 #: A name built on "Bench" names a benchmark: "FilBench", "PSI-Bench", "InfiBench-V", "UniBench300".
 _BENCHMARK_PART = re.compile(r"(?:Bench|BENCH)(?:mark|MARK)?(?![a-z])")
 #: Modifiers that make a framework or suite something to evaluate with: "an evaluation framework called X".
+#: The hyphen piece of a written word that carries "Bench": "LongBench", "Bench", "bench", "UniBench300".
+_BENCHMARK_PIECE = re.compile(r"^(?P<before>[A-Za-z0-9.+]*)(?P<bench>Bench|BENCH|bench)(?:mark|MARK)?s?\d*$")
 EVALUATION_MODIFIERS = frozenset({"evaluation", "benchmarking"})
 EVALUATION_HEADS = frozenset({"framework", "frameworks", "suite", "suites", "testbed", "testbeds"})
 
@@ -33,6 +35,34 @@ def names_benchmark(name: str) -> bool:
     (True, True, False)
     """
     return _BENCHMARK_PART.search(name) is not None
+
+
+def is_benchmark_word(word: str) -> bool:
+    """Whether a written word, coined or not, names a benchmark: something name-like glued to "Bench".
+
+    Stricter than :func:`names_benchmark`, which judges names a paper already
+    presents as its own: here a capital or digit must come before "Bench" and
+    a lower-case "bench" must follow a hyphen, so "Benchmark", "Benchmarking",
+    "testbench", "Workbench" and "Bench2Drive" are not benchmarks' names.
+
+    >>> [is_benchmark_word(w) for w in ("LongBench", "MT-Bench", "SWE-bench", "MedBench-IT", "3DGS-VBench")]
+    [True, True, True, True, True]
+    >>> [is_benchmark_word(w) for w in ("Benchmark", "Benchmarking", "Workbench", "testbench", "Bench2Drive")]
+    [False, False, False, False, False]
+    """
+    pieces = word.split("-")
+    if not all(pieces) or not word[0].isalnum():
+        return False
+    for k, piece in enumerate(pieces):
+        match = _BENCHMARK_PIECE.match(piece)
+        if match is None:
+            continue
+        before = match["before"] if match["before"] else "-".join(pieces[:k])
+        glued = bool(match["before"])
+        if glued and match["bench"] == "bench":
+            return False  # "Workbench", "testbench": words
+        return any(ch.isupper() or ch.isdigit() for ch in before)
+    return False
 
 
 @lru_cache(maxsize=1)

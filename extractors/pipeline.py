@@ -42,7 +42,7 @@ from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, doc_tex
 from kg.schema import Claim, Entity, ExtractionRecord, Mention, Paper
 
 #: Bumped whenever extraction output can change; cached results of other versions are stale.
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 
 #: Distinct whitespace-separated chunks whose tokens the tokenizer remembers (spaCy's default: 10,000).
 TOKENIZER_CACHE_SIZE = 1_000_000

@@ -85,6 +85,14 @@ class TokenView:
             end += 1
         return end + 1
 
+    def word_start(self, i: int) -> int:
+        """The first token of the written word that holds token ``i`` (the mirror of :meth:`word_end`)."""
+        start = i
+        while start > 0 and not self.space[start - 1] and self.words[start - 1] not in _WORD_BREAKS \
+                and not self.words[start - 1][:1].isspace() and not self.words[start][:1].isspace():
+            start -= 1
+        return start
+
     def end(self, i: int) -> int:
         """Character offset just past token ``i``."""
         return self.ends[i]

@@ -642,3 +642,15 @@ def test_name_shaped_name_a_percentage_is_reached_on_is_a_dataset_but_not_a_shor
     found = entities("Drowsy", "The model achieves 96.2% on UTA-RLDD, 20% on CT and 3% on average.")
     assert found["UTA-RLDD"][0] == "DATASET"
     assert "CT" not in found
+
+
+def test_benchmark_names_are_datasets_wherever_they_stand():
+    found = entities("Long-context models", "Experiments on LongBench, Style4D-Bench and SWE-bench show "
+                     "gains; scores on HarmBench drop.")
+    for name in ("LongBench", "Style4D-Bench", "SWE-bench", "HarmBench"):
+        assert found[name] == ("DATASET", False, None)
+
+
+def test_words_that_only_contain_bench_are_not_benchmarks():
+    found = entities("Tools", "We use the Weka Workbench and a testbench. Benchmarking shows the Benchmark is hard.")
+    assert not {name for name in found if "ench" in name}
