@@ -70,6 +70,9 @@ def context_rules_component(doc: Doc) -> Doc:
             continue
         new.append(span)
         taken.update(range(span.start, span.end))
+    for span in _coordinated_datasets(doc, mentions + new, taken):
+        new.append(span)
+        taken.update(range(span.start, span.end))
     headed: list[Span] = []
     for span in _headed_phrases(doc):
         nested = [n for n in headed if n.start < span.end and span.start < n.end]
@@ -532,6 +535,88 @@ def _model_shaped_names(doc: Doc) -> list[Span]:
             continue
         found.append(Span(doc, i, i + 1, label="ARCHITECTURE", kb_id=match["name"], span_id="context"))
     return found
+
+
+def _coordinated_datasets(doc: Doc, mentions: list[Span], taken: set[int]) -> list[Span]:
+    """Name-shaped words listed with a dataset are datasets too: "on MMLU, GPQA and MathVista".
+
+    Papers list what they evaluate on, and one listed name the rules know
+    says what the list is. From each DATASET mention the rule walks both
+    ways over ",", "and", "or": each next member must be one written word
+    shaped like a name wherever it stands (camel case, an acronym of four or
+    more letters, letters with digits; not a model size or a numbered part:
+    the tests of :func:`_measured_name`) that nothing else took. A member
+    some rule already labelled is stepped over if it is a dataset and ends
+    the walk if it is anything else; so does any other word.
+    """
+    view = token_view(doc)
+    n = len(view.words)
+    found: list[Span] = []
+    claimed = set(taken)
+    dataset_at = {}
+    for m in mentions:
+        if m.label_ == "DATASET":
+            dataset_at[m.start] = dataset_at[m.end - 1] = m
+    for m in sorted((m for m in mentions if m.label_ == "DATASET"), key=lambda m: m.start):
+        for step in (1, -1):
+            edge = m.end if step == 1 else m.start - 1
+            while True:
+                member = _next_list_member(doc, edge, step)
+                if member is None:
+                    break
+                start, end = member
+                if any(i in claimed for i in range(start, end)):
+                    known = dataset_at.get(start if step == 1 else end - 1)
+                    if known is None:
+                        break
+                    edge = known.end if step == 1 else known.start - 1
+                    continue
+                name = view.text[view.starts[start]:view.end(end - 1)]
+                if not _listed_dataset_shape(name) or (end < n and view.lower[end] in _NAME_OF_OTHER):
+                    break
+                span = Span(doc, start, end, label="DATASET", kb_id=name, span_id="context")
+                found.append(span)
+                claimed.update(range(start, end))
+                dataset_at[start] = dataset_at[end - 1] = span
+                edge = end if step == 1 else start - 1
+    return found
+
+
+def _next_list_member(doc: Doc, edge: int, step: int) -> tuple[int, int] | None:
+    """The name (token range) past the coordination at ``edge`` going ``step`` (1: on, -1: back).
+
+    Going on, the name is the written word there and any name-shaped words
+    right after it ("UCSD Ped2"); going back, one written word, and none if a
+    name-like word stands before it ("SUN RGB-D" is not "RGB-D").
+    """
+    view = token_view(doc)
+    n = len(view.words)
+    i = edge
+    seen = 0
+    while 0 <= i < n and view.lower[i] in _COORDINATION and seen < 2:
+        i += step
+        seen += 1
+    if seen == 0 or not 0 <= i < n or not view.words[i][:1].isalnum():
+        return None
+    if step == 1:
+        end = view.word_end(i)
+        while end < n and view.space[end - 1] and is_distinctive(view.words[end]) \
+                and view.lower[end] not in _COORDINATION:
+            end = view.word_end(end)
+        return i, end
+    start = view.word_start(i)
+    if start > 0 and view.space[start - 1] and looks_like_name(doc[start - 1], allow_sentence_start=True):
+        return None
+    return start, i + 1
+
+
+def _listed_dataset_shape(name: str) -> bool:
+    """A list member that may be a dataset: shaped like a name, not a model size, a numbered part, a tool
+    or a compound adjective run together ("ABO-reducing")."""
+    last = name.rsplit("-", 1)[-1]
+    return (all(is_distinctive(word) for word in name.split()) and not _NOT_A_DATASET_SHAPE.search(name) and not _SHORT_ACRONYM.match(name)
+            and name.lower() not in other_names() and (name[-1].isalnum() or name[-1] == "+")
+            and not ("-" in name and len(last) >= 4 and last.islower()))
 
 
 def _benchmark_words(doc: Doc) -> list[Span]:

@@ -654,3 +654,16 @@ def test_benchmark_names_are_datasets_wherever_they_stand():
 def test_words_that_only_contain_bench_are_not_benchmarks():
     found = entities("Tools", "We use the Weka Workbench and a testbench. Benchmarking shows the Benchmark is hard.")
     assert not {name for name in found if "ench" in name}
+
+
+def test_names_listed_with_a_known_dataset_are_datasets():
+    found = entities("Reasoning", "We evaluate on MMLU, GPQA and MathVista, and on ImageNet, ShanghaiTech and UCSD Ped2.")
+    for name in ("GPQA", "MathVista", "ShanghaiTech", "UCSD Ped2"):
+        assert found[name] == ("DATASET", False, None)
+
+
+def test_a_list_walk_stops_at_words_not_shaped_like_names_and_at_other_labels():
+    found = entities("Scenes", "We train ResNet-50 and VGG-16 on ImageNet and while SACN fails, "
+                     "experiments on NYUv2, SUN RGB-D, and Cityscapes hold.")
+    assert found["VGG-16"][0] == "ARCHITECTURE"
+    assert "RGB-D" not in found and "while SACN" not in found
