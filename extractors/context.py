@@ -25,7 +25,7 @@ Words that look like names but are not ("Extensive", "Table",
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -145,6 +145,8 @@ def _one_spelling(known: list[Span], found: list[Span]) -> list[Span]:
     two (the graph merges such keys across papers; a paper's record should
     already hold one).
     """
+    if not found:
+        return []
     first: dict[tuple[str, str], str] = {}
     for span in known + found:
         first.setdefault((span.label_, name_key(span.kb_id_ or span.text)), span.kb_id_ or span.text)
@@ -556,7 +558,7 @@ def _capitalised_methods(doc: Doc) -> list[Span]:
     generic = _generic_modifiers()
     found = []
     capitals = view.capitalised()
-    i = 0
+    i = bisect_left(view.starts, title_end)  # the title's words are no evidence (a line break ends its runs)
     while i < n:
         if not words[i][:1].isupper() or not _capitalised(words[i]):  # the first test is _capitalised's own
             k = bisect_right(capitals, i)  # the next word that may be capitalised: the others fail the test
@@ -569,6 +571,9 @@ def _capitalised_methods(doc: Doc) -> list[Span]:
             end += 1
         while end > i and words[end - 1] == "-":
             end -= 1
+        if end - i < 2:  # one capitalised word (most of them): no run to read
+            i += 1
+            continue
         parts = [w.lower() for w in words[i:end] if w != "-"]
         clause_start = i in sentence_starts or (i > 0 and words[i - 1] in (":", ".", ";"))
         after = view.lower[end] if end < n else ""
@@ -848,7 +853,6 @@ def _headed_phrases(doc: Doc) -> list[Span]:
     words, lower = view.words, view.lower
     generic = _generic_modifiers()
     sentence_starts = set(view.sentence_starts) | {0}
-    lower_words = None  # only a found phrase's canonical name needs it: made at the first one
     found = []
     for i in [i for i, word in enumerate(lower) if word in _HEAD_FORMS]:  # a set lookup per token, then the rule
         word = lower[i]
@@ -906,9 +910,7 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             continue  # "information loss": something lost; "validation loss": a value read off, not an objective
         if label == "ARCHITECTURE" and not any(lower[j] in ARCHITECTURE_MODIFIERS for j in range(start, i)):
             continue  # "target network", "popular network": a network, but not a kind of one
-        if lower_words is None:
-            lower_words = set(filter(str.islower, words))
-        canonical = _phrase_canonical(view, start, i, title_case, sentence_starts, lower_words) + head
+        canonical = _phrase_canonical(view, start, i, title_case, sentence_starts) + head
         found.append(Span(doc, start, i + 1, label=label, kb_id=canonical, span_id="context"))
         part = _task_component(lower, i + 1)
         if label == "TASK" and part:
@@ -940,8 +942,7 @@ def _named_by_its_modifier(word: str) -> bool:
         or PHRASE_HEADS.get(one) == "METHOD"
 
 
-def _phrase_canonical(view, start: int, head: int, title_case: bool, sentence_starts: set[int],
-                      lower_words: set[str]) -> str:
+def _phrase_canonical(view, start: int, head: int, title_case: bool, sentence_starts: set[int]) -> str:
     """The modifiers of a headed phrase as its canonical name begins: lower case, but a name inside a
     lower-case phrase keeps its capitals ("Kalman filter", "Gaussian pruning", "Total Variation loss").
 
@@ -959,9 +960,19 @@ def _phrase_canonical(view, start: int, head: int, title_case: bool, sentence_st
     for k, j in enumerate(range(start, head)):
         piece = view.text[view.starts[j] : view.starts[j + 1]]
         in_run = (k > 0 and capital[k - 1]) or (k + 1 < len(capital) and capital[k + 1])
-        keep = capital[k] and (in_run or view.lower[j] not in lower_words)
+        keep = capital[k] and (in_run or not _written_in_lower_case(view, view.lower[j]))
         pieces.append(piece if keep else piece.lower())
     return "".join(pieces)
+
+
+def _written_in_lower_case(view, lower: str) -> bool:
+    """Whether the text also writes the word ``lower`` all in lower case ("prompt" beside "Prompt").
+
+    A scan of the words, asked only for a lone capitalised modifier (rare):
+    cheaper than a set of the doc's lower-case words made for every doc
+    with a headed phrase.
+    """
+    return lower.islower() and lower in view.words
 
 
 #: Participles that name a kind of method rather than describe one ("supervised learning").
@@ -1060,7 +1071,10 @@ def _position_modifiers() -> frozenset[str]:
     return read_word_list(Path(__file__).resolve().parent / "data" / "position_modifiers.txt")
 
 
+@lru_cache(maxsize=1)
 def _generic_modifiers() -> frozenset[str]:
+    """``data/generic_modifiers.txt``; imported late (mine_phrases reads the corpus module), then remembered:
+    an ``import`` statement per call cost more than the lookups it served."""
     from extractors.mine_phrases import generic_modifiers
 
     return generic_modifiers()

@@ -72,7 +72,7 @@ class TokenView:
     def capitalised(self) -> list[int]:
         """Indices of the tokens whose first character is upper case, found once a doc (several rules start only there)."""
         if self._capitalised is None:
-            self._capitalised = [i for i, word in enumerate(self.words) if word[:1].isupper()]
+            self._capitalised = [i for i, word in enumerate(self.words) if word[0].isupper()]  # tokens are never empty
         return self._capitalised
 
     def word_end(self, i: int) -> int:
