@@ -156,3 +156,27 @@ def test_word_end_covers_the_glued_written_word_and_stops_at_punctuation_slash_a
     assert view.text[view.starts[at["Path"]] : view.ends[view.word_end(at["Path"]) - 1]] == "Path-512"
     assert view.word_end(at["Yes"]) == at["Yes"] + 1
     assert view.word_end(at["Edge"]) == at["Edge"] + 1
+
+
+URL_TEXTS = [
+    "Code: https://github.com/a/b.",
+    "See HTTPS://Example.org/x and www.site.com, or GitHub.com/u/r (mirror: gitlab.com/u/r).",
+    "mail me@github.com/x or a/github.com/x; then huggingface.co/m and bitbucket.org/t!",
+    "x{https://x.io/p}https://x.io/p twice",
+    "Non-ASCII: Poincaré at https://pages.net/é and ſome httpſ://odd.org/y",
+    "no links here, only e.g. co-training and .org charts",
+]
+
+
+@pytest.mark.parametrize("text", URL_TEXTS)
+def test_url_scan_from_the_first_candidate_finds_what_the_whole_scan_finds(text):
+    from extractors.urls import URL_PATTERN, _TRAILING, find_urls
+
+    whole = []
+    for match in URL_PATTERN.finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if end - start > len("https://"):
+            whole.append((start, end))
+    assert find_urls(text) == whole
