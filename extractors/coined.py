@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.heads import EVALUATION_HEADS, EVALUATION_MODIFIERS, label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names, other_names
-from extractors.tokens import TokenView, doc_text, read_spans, token_view, write_spans
+from extractors.tokens import TokenView, doc_text, positions, read_spans, token_view, write_spans
 
 PROPOSED_KEY = "kg_proposed"
 NAMING_VERBS = {"dubbed", "termed", "named", "called", "coined", "nicknamed", "denoted"}
@@ -550,9 +550,8 @@ def _label_other_uses(doc: Doc, mentions: list[Span], span: Span) -> list[Span]:
     size = len(span)
     target = span.text
     words = token_view(doc).words
-    first = words[span.start]
-    for i in range(len(doc) - size + 1):
-        if i == span.start or words[i] != first:
+    for i in positions(words, words[span.start]):
+        if i == span.start or i > len(doc) - size:
             continue
         candidate = doc[i : i + size]
         if candidate.text in (target, target + "s") and not any(j in taken for j in range(i, i + size)):

@@ -38,7 +38,7 @@ from extractors.heads import label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names, other_names, read_word_list
 from extractors.normalize import name_key
 from extractors.roles import LIST_CUES, list_noun_before
-from extractors.tokens import read_spans, token_view, write_spans
+from extractors.tokens import positions, read_spans, token_view, write_spans
 
 DATASET_HEADS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "data-set", "datasets."}
 METRIC_CUES = (("in", "terms", "of"), ("measured", "by"), ("measured", "in"), ("evaluated", "by"),
@@ -388,7 +388,7 @@ def _datasets_after_metrics(doc: Doc, mentions: list[Span]) -> list[Span]:
     """
     lowers = token_view(doc).lower
     after_metric = {m.end for m in mentions if m.label_ == "METRIC" and m.end + 1 < len(doc) and lowers[m.end] == "on"}
-    after_value = {i for i in range(1, len(doc) - 1) if lowers[i] == "on" and lowers[i - 1] == "%"}  # "96.2% on X"
+    after_value = {k + 1 for k in positions(lowers, "%") if k + 2 < len(doc) and lowers[k + 1] == "on"}  # "96.2% on X"
     found = []
     for on in sorted(after_metric | after_value):
         name = _measured_name(doc, on + 1)
@@ -637,9 +637,7 @@ def _capitalised(word: str) -> bool:
 def _metric_names(doc: Doc) -> list[Span]:
     found = []
     lowers = token_view(doc).lower
-    for i, lower in enumerate(lowers):
-        if lower not in _CUE_STARTS:
-            continue
+    for i in sorted(i for start in _CUE_STARTS for i in positions(lowers, start)):
         for cue in METRIC_CUES:
             if tuple(lowers[i : i + len(cue)]) != cue:
                 continue

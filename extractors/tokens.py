@@ -99,6 +99,25 @@ class TokenView:
         return start, end
 
 
+def positions(words: list[str], word: str, start: int = 0) -> list[int]:
+    """The indices (from ``start`` on) at which ``word`` stands in ``words``, in order.
+
+    ``list.index`` scans in C: for a word an abstract holds a few times this
+    is several times cheaper than a Python step per token.
+
+    >>> positions(["a", "b", "a", "c", "a"], "a", 1)
+    [2, 4]
+    """
+    found = []
+    i = start - 1
+    try:
+        while True:
+            i = words.index(word, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text without rebuilding it from tokens when the tokenizer kept it."""
     text = doc.user_data.get(TEXT_KEY)
