@@ -90,8 +90,8 @@ class _PaperContext:
 def claims_component(doc: Doc) -> Doc:
     view = token_view(doc)
     mentions = sorted(
-        (_Mention(s.label_, s.kb_id_ or view.text[view.starts[s.start] : view.end(s.end - 1)], view.starts[s.start],
-                  view.end(s.end - 1))
+        (_Mention(s.label_, s.kb_id_ or view.text[view.starts[s.start] : view.ends[s.end - 1]], view.starts[s.start],
+                  view.ends[s.end - 1])
          for s in read_spans(doc, MENTIONS_KEY)),
         key=lambda m: m.start,
     )
@@ -107,7 +107,7 @@ def claims_component(doc: Doc) -> Doc:
         last = (bounds[k + 1] if k + 1 < len(bounds) else len(view.words)) - 1
         if last < first:
             continue
-        start, end = view.starts[first], view.end(last)
+        start, end = view.starts[first], view.ends[last]
         inside = [m for m in mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
                   if m.end <= end]
         cue_starts = [view.starts[i] - start for i in cue_tokens[bisect_left(cue_tokens, first) :

@@ -66,7 +66,7 @@ def context_rules_component(doc: Doc) -> Doc:
     measured = _datasets_after_metrics(doc, mentions + metric_names) + _datasets_opening_results(doc)
     for span in _dataset_names(doc) + metric_names + measured \
             + _model_shaped_names(doc) + _capitalised_methods(doc):
-        if any(i in taken for i in range(span.start, span.end)):
+        if not taken.isdisjoint(range(span.start, span.end)):
             continue
         new.append(span)
         taken.update(range(span.start, span.end))
@@ -80,7 +80,7 @@ def context_rules_component(doc: Doc) -> Doc:
             headed = [n for n in headed if n not in nested]
             for n in nested:
                 taken.difference_update(range(n.start, n.end))
-        if any(i in taken for i in range(span.start, span.end)):
+        if not taken.isdisjoint(range(span.start, span.end)):
             inside = [m for m in mentions if span.start <= m.start and m.end <= span.end]
             if not _refines(span, inside) or any(n.start < span.end and span.start < n.end for n in new) \
                     or span.kb_id_.endswith("mechanism"):  # "dot product attention mechanism": "attention mechanism" is known
@@ -203,7 +203,7 @@ def _join_hyphenated_models(doc: Doc, mentions: list[Span]) -> list[Span]:
             start += 1
         if (start, end) == (span.start, span.end) or "-" not in words[start:end]:
             continue
-        chunk = view.text[view.starts[start] : view.end(end - 1)]
+        chunk = view.text[view.starts[start] : view.ends[end - 1]]
         pieces = chunk.replace("/", "-").split("-")
         if not all(p and (any(ch.isupper() or ch.isdigit() for ch in p) or p.lower() in _SIZE_PIECES
                           or len(p) <= 2) for p in pieces):
@@ -584,7 +584,7 @@ def _capitalised_methods(doc: Doc) -> list[Span]:
                      or label_of_word(parts[-1]) is None and label_of_word(after) is None
                      and _listed_as_technique(view, i)) \
                 and parts[0] not in not_names() and any(p not in generic for p in parts[:-1]):
-            name = text[view.starts[i] : view.end(end - 1)]
+            name = text[view.starts[i] : view.ends[end - 1]]
             found.append(Span(doc, i, end, label="METHOD", kb_id=name, span_id="context"))
         i = max(end, i + 1)
     return found
@@ -673,13 +673,13 @@ def variants_component(doc: Doc) -> Doc:
                 derived = _derived_dataset(doc, span, taken)
                 if derived is not None:  # "COCO-VTE", "QA-FB15k": a dataset built from a known one
                     mentions.append(Span(doc, derived.start, derived.end, label="DATASET",
-                                         kb_id=view.text[view.starts[derived.start] : view.end(derived.end - 1)],
+                                         kb_id=view.text[view.starts[derived.start] : view.ends[derived.end - 1]],
                                          span_id="variant"))
                     families.append(Span(doc, derived.start, derived.end, label="DATASET", kb_id=span.kb_id_))
                     taken.update(range(derived.start, derived.end))
                     continue
         if extended is not None:
-            surface = view.text[view.starts[extended.start] : view.end(extended.end - 1)]
+            surface = view.text[view.starts[extended.start] : view.ends[extended.end - 1]]
             known = gazetteer.lookup(surface)
             if known is not None and known.label == span.label_:
                 canonical, family = known.canonical, known.family

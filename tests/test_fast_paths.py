@@ -180,3 +180,24 @@ def test_url_scan_from_the_first_candidate_finds_what_the_whole_scan_finds(text)
         if end - start > len("https://"):
             whole.append((start, end))
     assert find_urls(text) == whole
+
+
+def test_word_flags_indices_are_the_words_the_test_holds_for():
+    from extractors.tokens import WordFlags, positions
+
+    words = ["We", "use", "X2", ",", "namely", "ResNet", "and", "x", "X2"]
+    flags = WordFlags(lambda w: w[:1].isupper() or w[-1:].isdigit())
+    assert flags.indices(words) == [i for i, w in enumerate(words) if w[:1].isupper() or w[-1:].isdigit()]
+    assert flags.indices(words, 3) == [5, 8]
+    assert positions(words, "X2") == [2, 8] and positions(words, "X2", 3) == [8] and positions(words, "Y") == []
+
+
+@pytest.mark.parametrize("text", ["the model SF (long form)", "  x", "", "a\u00a0b\u2003 ", "one\ttwo\n"])
+def test_last_word_is_what_the_trailing_word_pattern_finds(text):
+    import re
+
+    from extractors.abbreviations import _last_word
+
+    for end in range(len(text) + 1):
+        match = re.search(r"(\S+)\s*$", text[:end])
+        assert _last_word(text, end) == ((match.start(1), match.group(1)) if match else None)
