@@ -207,7 +207,7 @@ from spacy.tokens import Doc, Span  # noqa: E402
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer  # noqa: E402
 from extractors.heads import label_of_phrase, label_of_word  # noqa: E402
 from extractors.normalize import singular  # noqa: E402
-from extractors.tokens import positions, read_spans, token_view, write_spans  # noqa: E402
+from extractors.tokens import read_spans, token_view, write_spans  # noqa: E402
 
 ABBREVIATIONS_KEY = "kg_abbreviations"
 
@@ -339,7 +339,7 @@ def _label_later_uses(doc: Doc, mentions: list[Span], short: str, after: int, la
     taken = {i for m in mentions for i in range(m.start, m.end)}
     added = [
         Span(doc, i, i + 1, label=label, kb_id=canonical, span_id="abbreviation")
-        for i in sorted(i for form in forms for i in positions(words, form, after))
-        if i not in taken
+        for i in range(after, len(words))
+        if words[i] in forms and i not in taken
     ]
     return mentions + added

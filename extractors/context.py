@@ -149,11 +149,13 @@ def _one_spelling(known: list[Span], found: list[Span]) -> list[Span]:
         return []
     first: dict[tuple[str, str], str] = {}
     for span in known + found:
-        first.setdefault((span.label_, name_key(span.kb_id_ or span.text)), span.kb_id_ or span.text)
+        name = span.kb_id_ or span.text
+        first.setdefault((span.label_, name_key(name)), name)
     out = []
     for span in found:
-        canonical = first[(span.label_, name_key(span.kb_id_ or span.text))]
-        if canonical != (span.kb_id_ or span.text):
+        name = span.kb_id_ or span.text
+        canonical = first[(span.label_, name_key(name))]
+        if canonical != name:
             span = Span(span.doc, span.start, span.end, label=span.label_, kb_id=canonical, span_id=span.id_)
         out.append(span)
     return out
@@ -524,16 +526,29 @@ def _model_shaped_names(doc: Doc) -> list[Span]:
         word = view.words[i]
         if len(word) < 4:  # cheap test first: most words are not names
             continue
-        match = MODEL_SHAPE.match(word)
-        if match is None or len(match["name"]) <= len(match["suffix"]):
-            continue
-        head = match["name"][: match.start("suffix")]
-        if match["suffix"] == "net" and sum(ch.isupper() for ch in head) < 2:
-            continue
-        if view.lower[i] in not_names():
-            continue
-        found.append(Span(doc, i, i + 1, label="ARCHITECTURE", kb_id=match["name"], span_id="context"))
+        name = _model_shaped_name(word)
+        if name is not None:
+            found.append(Span(doc, i, i + 1, label="ARCHITECTURE", kb_id=name, span_id="context"))
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _model_shaped_name(word: str) -> str | None:
+    """The model name a word is shaped as ("DDRNets" -> "DDRNet"), or None.
+
+    Cached: a pure function of the word, asked for every capitalised word
+    of every doc (the pattern's lazy name part tries each suffix at each
+    letter, several times the cost of a cache hit).
+    """
+    match = MODEL_SHAPE.match(word)
+    if match is None or len(match["name"]) <= len(match["suffix"]):
+        return None
+    head = match["name"][: match.start("suffix")]
+    if match["suffix"] == "net" and sum(ch.isupper() for ch in head) < 2:
+        return None
+    if word.lower() in not_names():
+        return None
+    return match["name"]
 
 
 #: Longest run of capitalised words read as one name.
@@ -637,7 +652,7 @@ def _capitalised(word: str) -> bool:
 def _metric_names(doc: Doc) -> list[Span]:
     found = []
     lowers = token_view(doc).lower
-    for i in sorted(i for start in _CUE_STARTS for i in positions(lowers, start)):
+    for i in [i for i, lower in enumerate(lowers) if lower in _CUE_STARTS]:
         for cue in METRIC_CUES:
             if tuple(lowers[i : i + len(cue)]) != cue:
                 continue
@@ -1023,6 +1038,7 @@ _KIND_COMPOUND_TAILS = frozenset({"label", "shot", "task", "modal", "view", "cla
 _QUALITY_TAILS = frozenset({"efficient", "intensive", "friendly", "consuming", "hungry", "heavy", "expensive"})
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its arguments, asked for every modifier of every headed phrase
 def _good_modifier(unit: str, first_word: str, title_case: bool, generic: frozenset[str]) -> bool:
     if not unit[:1].isalpha() or unit in generic or unit in STOP_WORDS:
         return False

@@ -130,8 +130,10 @@ class WordFlags(dict):
 def positions(words: list[str], word: str, start: int = 0) -> list[int]:
     """The indices (from ``start`` on) at which ``word`` stands in ``words``, in order.
 
-    ``list.index`` scans in C: for a word an abstract holds a few times this
-    is several times cheaper than a Python step per token.
+    ``list.index`` scans in C: for one word an abstract holds a few times this
+    is cheaper than a Python step per token (measured: 3 us against 4.5 us an
+    abstract), but not for several words, one scan each: a set test per
+    token in a list comprehension is cheaper there.
 
     >>> positions(["a", "b", "a", "c", "a"], "a", 1)
     [2, 4]
