@@ -201,3 +201,20 @@ def test_last_word_is_what_the_trailing_word_pattern_finds(text):
     for end in range(len(text) + 1):
         match = re.search(r"(\S+)\s*$", text[:end])
         assert _last_word(text, end) == ((match.start(1), match.group(1)) if match else None)
+
+
+def test_prefix_search_finds_the_full_regex_matches(nlp):
+    """The prefix rules grouped by first character give spaCy's compiled prefix regex's very matches."""
+    import random
+
+    from extractors.affixes import PrefixSearch
+
+    search = nlp.tokenizer.prefix_search.__self__
+    assert isinstance(search, PrefixSearch) and search.by_first is not None
+    words = ["", "learning", "(ResNet", "\"x", "US$5", "$5", "C$", "...x", "…a", "§3", "'s", "''x", "+1", "-x",
+             "#tag", "@me", "[1]", "«a", "\n", " ", "¿Qué", "\u2014x", "%x", "&x", "*x", "~x", ":x", "A$1", "Mex$2"]
+    random.seed(5)
+    alphabet = "0123456789.'’\"sSUCAMex$€£%&#@§…,)(\"[]{}<>-–—/:aAé°+*~!?¿¡\n "
+    words += ["".join(random.choice(alphabet) for _ in range(random.randint(1, 6))) for _ in range(20_000)]
+    for word in words:
+        assert _spans(search.search(word)) == _spans(search.full.search(word)), word
