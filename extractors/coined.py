@@ -551,12 +551,12 @@ def _label_other_uses(doc: Doc, mentions: list[Span], span: Span) -> list[Span]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     size = len(span)
     target = span.text
-    words = token_view(doc).words
-    for i in positions(words, words[span.start]):
+    view = token_view(doc)
+    for i in positions(view.words, view.words[span.start]):
         if i == span.start or i > len(doc) - size:
             continue
-        candidate = doc[i : i + size]
-        if candidate.text in (target, target + "s") and taken.isdisjoint(range(i, i + size)):
+        written = view.text[view.starts[i] : view.ends[i + size - 1]]  # the text of doc[i : i + size]
+        if written in (target, target + "s") and taken.isdisjoint(range(i, i + size)):
             mentions.append(Span(doc, i, i + size, label=span.label_, kb_id=span.kb_id_, span_id="coined"))
             taken.update(range(i, i + size))
     return mentions
