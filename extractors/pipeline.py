@@ -194,21 +194,24 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
     back_references = {(s.start, s.end) for s in doc.spans.get(_bare_heads.BACK_REFERENCE_KEY, [])}
     for span in sorted(doc.spans.get(MENTIONS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
         label, canonical = span.label_, span.kb_id_ or span.text
+        tokens = (span.start, span.end)
         entity = by_name.get((label, canonical))
         if entity is None:
             entity = by_name[(label, canonical)] = Entity(label=label, canonical=canonical)
-        if (span.start, span.end) in proposed:
+        if tokens in proposed:
             entity.proposed = True
-        if (span.start, span.end) in families:
-            entity.family = families[(span.start, span.end)]
+        if tokens in families:
+            entity.family = families[tokens]
         mention = _mention(text, table, span, label, as_written, offsets)
         entity.mentions.append(mention)
-        if mention.text not in entity.aliases and (span.start, span.end) not in back_references:
+        if mention.text not in entity.aliases and tokens not in back_references:
             entity.aliases.append(mention.text)
     gazetteer = _gazetteer.load_gazetteer()
     for entity in by_name.values():
+        if entity.family is not None:
+            continue
         entry = gazetteer.by_canonical(entity.label, entity.canonical)
-        if entity.family is None and entry is not None and entry.family and entry.family != entity.canonical:
+        if entry is not None and entry.family and entry.family != entity.canonical:
             entity.family = entry.family
     claims = [Claim(**_written_claim(fields, as_written, offsets))
               for fields in doc.user_data.get(_claims.CLAIMS_KEY, [])]
