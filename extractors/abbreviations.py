@@ -115,21 +115,37 @@ def find_abbreviations(text: str, offset: int = 0) -> list[AbbreviationPair]:
                 pairs.append(_shift(pair, offset))
             continue
         # "SF (long form)": the word before the parenthesis is the short form.
-        before = re.search(r"(\S+)\s*$", text[:open_at])
+        before = _last_word(text, open_at)
         long_text = inner_raw.strip()
-        if before and is_short_form_candidate(before.group(1)) and len(long_text.split()) >= 2:
-            short = before.group(1).strip(".,;:")
+        if before and is_short_form_candidate(before[1]) and len(long_text.split()) >= 2:
+            before_start, short = before[0], before[1].strip(".,;:")
             long = best_long_form(short, long_text)
             if long and _valid_pair(short, long) and long_text.endswith(long) and long == long_text:
                 long_start = open_at + 1 + inner_raw.index(long_text)
                 pairs.append(
                     _shift(
-                        AbbreviationPair(short, before.start(1), before.start(1) + len(short), long,
+                        AbbreviationPair(short, before_start, before_start + len(short), long,
                                          long_start, long_start + len(long)),
                         offset,
                     )
                 )
     return pairs
+
+
+def _last_word(text: str, end: int) -> tuple[int, str] | None:
+    """(start, word) of the last whitespace-free word before ``end``, or None.
+
+    What the pattern ``(\\S+)\\s*$`` finds in ``text[:end]``, without its try at
+    every earlier word of the text (measured: a tenth of the component's time).
+
+    >>> _last_word("the model SF (long form)", 13)
+    (10, 'SF')
+    """
+    head = text[:end].rstrip()
+    if not head:
+        return None
+    word = head.rsplit(None, 1)[-1]
+    return len(head) - len(word), word
 
 
 def _matching_close(text: str, open_at: int) -> int | None:
@@ -218,7 +234,7 @@ def abbreviation_component(doc: Doc) -> Doc:
         last = (bounds[k + 1] if k + 1 < len(bounds) else len(view.words)) - 1
         if last < first:
             continue
-        start_char, end_char = view.starts[first], view.end(last)
+        start_char, end_char = view.starts[first], view.ends[last]
         sentence = view.text[start_char:end_char]
         if "(" not in sentence and "[" not in sentence:
             continue
@@ -240,7 +256,7 @@ def abbreviation_component(doc: Doc) -> Doc:
             # "fully connected neural networks (FCNs)": the long form is a listed name and the short form
             # another listed name (FCN, a fully convolutional network); the paper's definition holds for every
             # use of the short form in it, the title's too
-            redefined = any(m.id_ == "gazetteer" and (m.start, m.end) == (short.start, short.end)
+            redefined = any(m.start == short.start and m.end == short.end and m.id_ == "gazetteer"
                             and m.label_ == label and m.kb_id_ != canonical for m in mentions)
             definitions.append(Span(doc, long.start, long.end, label=label, kb_id=canonical))
             mentions = _replace_overlapping(mentions, [
@@ -306,7 +322,8 @@ def _word_after_parenthesis(view, short_end: int) -> str:
 
 
 def _replace_overlapping(mentions: list[Span], new: list[Span]) -> list[Span]:
-    kept = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in new)]
+    covered = {i for n in new for i in range(n.start, n.end)}
+    kept = [m for m in mentions if covered.isdisjoint(range(m.start, m.end))]
     return kept + new
 
 

@@ -1,4 +1,8 @@
-"""A faster suffix search for the tokenizer, with the very matches of spaCy's one.
+"""Faster affix searches for the tokenizer, with the very matches of spaCy's compiled regexes.
+
+Suffixes are explained here; :class:`PrefixSearch` groups the prefix rules
+by their first character the same way, and :class:`InfixFinditer` tries the
+infix regex only where a match can begin.
 
 spaCy's suffix regex is one alternation of ~260 rules, each anchored at the
 end (``rule$``). ``search`` tries every start position of the string and, at
@@ -129,6 +133,58 @@ def _group_by_last_char(rules: list[str]) -> dict[str, re.Pattern]:
     return by_last
 
 
+class PrefixSearch:
+    """``compile_prefix_regex(entries).search``, answering from the rules that can begin with the string's first character.
+
+    Every rule is anchored at the start (``^rule``), so a match begins at the
+    first character, and at that position the full regex tries the rules in
+    order: the first rule that matches there, among those that can begin
+    with that character (grouped once from the parsed rules, as for
+    suffixes), is the same match. ~120 rules are otherwise tried one by one
+    on every cache miss of the tokenizer, most of them for words that no
+    rule begins ("learning").
+    """
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        rules = ["^" + piece for piece in entries if piece.strip()]  # as spacy.util.compile_prefix_regex
+        self.full = re.compile("|".join(rules))
+        self.pattern = self.full.pattern
+        self.by_first: dict[str, re.Pattern] | None = None
+        try:
+            self.by_first = _group_by_first_char(rules)
+        except _Unreadable:
+            pass
+
+    def search(self, string: str):
+        """The match of the first rule that matches at the start of ``string``, or None."""
+        by_first = self.by_first
+        if by_first is None or not string:
+            return self.full.search(string)
+        rules = by_first.get(string[0])
+        return rules.search(string) if rules is not None else None
+
+
+def _group_by_first_char(rules: list[str]) -> dict[str, re.Pattern]:
+    """First character -> the regex of the rules (in their order) a match of which can begin with it."""
+    beginnings: list[set[str]] = []
+    for rule in rules:
+        parsed = _parser.parse(rule)
+        if parsed.state.flags & (re.IGNORECASE | re.MULTILINE):
+            raise _Unreadable("case-insensitive or multi-line")
+        items = list(parsed)
+        if not items or items[0] != (C.AT, C.AT_BEGINNING):  # also a rule with "|" of its own
+            raise _Unreadable("not anchored at the start")
+        beginnings.append(_last_chars(items, first=True))
+    compiled: dict[tuple[int, ...], re.Pattern] = {}
+    by_first: dict[str, re.Pattern] = {}
+    for char in set().union(*beginnings):
+        chosen = tuple(k for k, chars in enumerate(beginnings) if char in chars)
+        if chosen not in compiled:
+            compiled[chosen] = re.compile("|".join(rules[k] for k in chosen))
+        by_first[char] = compiled[chosen]
+    return by_first
+
+
 class InfixFinditer:
     """``compile_infix_regex(entries).finditer``, skipping strings with no character an infix can begin with.
 
@@ -154,7 +210,26 @@ class InfixFinditer:
             pass
 
     def finditer(self, string: str):
-        """The infix matches in ``string``, as the full regex finds them."""
-        if self.starts is not None and self.starts.isdisjoint(string):
+        """The infix matches in ``string``, as the full regex finds them.
+
+        Only where a match can begin is the regex tried (``match`` at that
+        position, whose look-behind still sees the characters before it):
+        every rule opens with a look-behind over a large class, so the full
+        regex's scan costs about a microsecond a character. Successive
+        matches do not overlap, as the scan's do not; no rule matches the
+        empty string (``starts`` is None otherwise).
+        """
+        starts = self.starts
+        if starts is None:
+            return self.full.finditer(string)
+        if starts.isdisjoint(string):
             return iter(())
-        return self.full.finditer(string)
+        found = []
+        end = 0
+        for at, char in enumerate(string):
+            if at >= end and char in starts:
+                match = self.full.match(string, at)
+                if match is not None:
+                    found.append(match)
+                    end = match.end()
+        return iter(found)

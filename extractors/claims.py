@@ -50,9 +50,11 @@ from extractors.values import parse_value
 
 CLAIMS_KEY = "kg_claims"
 _DIGIT = re.compile(r"\d")
-#: Without a metric name, a number is a claim only with a unit of its own ("2.3x", "12%", "+1.5", "0.2 dB").
-_UNIT_HINT = re.compile(r"\d\s?(?:\\?%|×|[xX]\b|times|-?\s?fold|points?\b|pp\b|percent|dB\b|\$?\\times)|"
-                        r"(?<![\w.])\+\d")
+#: Without a metric name, a number is a claim only with a unit of its own ("2.3x", "12%", "0.2 dB") or a sign
+#: ("+1.5", not after a word or a point). Two patterns, each opening on a character the regex engine skips to;
+#: as one alternation (with the sign's look-behind first) it was tried at every character of every sentence.
+_UNIT_HINT = re.compile(r"\d\s?(?:\\?%|×|[xX]\b|times|-?\s?fold|points?\b|pp\b|percent|dB\b|\$?\\times)")
+_SIGNED_NUMBER = re.compile(r"\+(?<![\w.]\+)\d")
 MAX_CLAIMS_PER_SENTENCE = 20
 
 
@@ -89,12 +91,11 @@ class _PaperContext:
 @Language.component("kg_claims")
 def claims_component(doc: Doc) -> Doc:
     view = token_view(doc)
-    mentions = sorted(
-        (_Mention(s.label_, s.kb_id_ or view.text[view.starts[s.start] : view.end(s.end - 1)], view.starts[s.start],
-                  view.end(s.end - 1))
-         for s in read_spans(doc, MENTIONS_KEY)),
-        key=lambda m: m.start,
-    )
+    mentions = []
+    for s in read_spans(doc, MENTIONS_KEY):
+        start, end = view.starts[s.start], view.ends[s.end - 1]
+        mentions.append(_Mention(s.label_, s.kb_id_ or view.text[start:end], start, end))
+    mentions.sort(key=lambda m: m.start)
     proposed = [s.kb_id_ for s in doc.spans.get(PROPOSED_KEY, []) if s.label_ in ("ARCHITECTURE", "METHOD")]
     claims: list[dict] = []
     bounds = view.sentence_starts or [0]
@@ -107,7 +108,7 @@ def claims_component(doc: Doc) -> Doc:
         last = (bounds[k + 1] if k + 1 < len(bounds) else len(view.words)) - 1
         if last < first:
             continue
-        start, end = view.starts[first], view.end(last)
+        start, end = view.starts[first], view.ends[last]
         inside = [m for m in mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
                   if m.end <= end]
         cue_starts = [view.starts[i] - start for i in cue_tokens[bisect_left(cue_tokens, first) :
@@ -143,7 +144,8 @@ def sentence_claims(text: str, start: int, end: int, mentions: list[_Mention], p
     reported = bool(cues) and (own or bool(OWN_WORK.search(lower)))
     frames = _frames(sentence, start, inside, proposed, own, cues) if cues and (reported or inside) else []
     wants_values = has_digit and not prior and (any(m.label == "METRIC" for m in inside) or
-                                                _UNIT_HINT.search(sentence) is not None)
+                                                _UNIT_HINT.search(sentence) is not None
+                                                or _SIGNED_NUMBER.search(sentence) is not None)
     if not wants_values and not frames and not sota_hint:
         return []
     claims: list[dict] = []

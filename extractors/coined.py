@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.heads import EVALUATION_HEADS, EVALUATION_MODIFIERS, label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names, other_names
-from extractors.tokens import TokenView, doc_text, read_spans, token_view, write_spans
+from extractors.tokens import TokenView, WordFlags, doc_text, positions, read_spans, token_view, write_spans
 
 PROPOSED_KEY = "kg_proposed"
 NAMING_VERBS = {"dubbed", "termed", "named", "called", "coined", "nicknamed", "denoted"}
@@ -152,8 +152,7 @@ def _appositive_names(doc: Doc) -> list[tuple[Span, str, bool]]:
     words, lower = view.words, view.lower
     found: list[tuple[Span, str, bool]] = []
     # the cheap test first, in one pass: an appositive name (or "namely") follows, with a capital or a digit
-    candidates = [j - 1 for j, (w, low) in enumerate(zip(words, lower)) if j > 1 and (
-        w != low or low in _NAMING_ADVERBS or not w.isalpha() and w[:1].isalnum())]
+    candidates = [j - 1 for j in _MAY_BE_APPOSITIVE.indices(words, 2)]
     for i in candidates:
         word = words[i]
         comma = word == ","
@@ -197,6 +196,9 @@ def _appositive_names(doc: Doc) -> list[tuple[Span, str, bool]]:
 
 #: Words between the kind noun's comma and the name: "a new method, namely X".
 _NAMING_ADVERBS = frozenset({"namely", "i.e.", "viz."})
+#: Words an apposition may begin with: a capital anywhere, a word of letters and digits or signs, "namely".
+_MAY_BE_APPOSITIVE = WordFlags(lambda w: w != w.lower() or w.lower() in _NAMING_ADVERBS
+                               or not w.isalpha() and w[:1].isalnum())
 _PARAMETER_COUNT = re.compile(r"\d+(?:\.\d+)?[KMBT]$")
 
 
@@ -549,13 +551,12 @@ def _label_other_uses(doc: Doc, mentions: list[Span], span: Span) -> list[Span]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     size = len(span)
     target = span.text
-    words = token_view(doc).words
-    first = words[span.start]
-    for i in range(len(doc) - size + 1):
-        if i == span.start or words[i] != first:
+    view = token_view(doc)
+    for i in positions(view.words, view.words[span.start]):
+        if i == span.start or i > len(doc) - size:
             continue
-        candidate = doc[i : i + size]
-        if candidate.text in (target, target + "s") and not any(j in taken for j in range(i, i + size)):
+        written = view.text[view.starts[i] : view.ends[i + size - 1]]  # the text of doc[i : i + size]
+        if written in (target, target + "s") and taken.isdisjoint(range(i, i + size)):
             mentions.append(Span(doc, i, i + size, label=span.label_, kb_id=span.kb_id_, span_id="coined"))
             taken.update(range(i, i + size))
     return mentions

@@ -25,7 +25,7 @@ Words that look like names but are not ("Extensive", "Table",
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from extractors.heads import is_benchmark_word, label_of_word, names_benchmark
 from extractors.names import is_distinctive, looks_like_name, not_names, other_names, read_word_list
 from extractors.normalize import name_key
 from extractors.roles import LIST_CUES, list_noun_before
-from extractors.tokens import read_spans, token_view, write_spans
+from extractors.tokens import positions, read_spans, token_view, write_spans
 
 DATASET_HEADS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "data-set", "datasets."}
 METRIC_CUES = (("in", "terms", "of"), ("measured", "by"), ("measured", "in"), ("evaluated", "by"),
@@ -66,7 +66,7 @@ def context_rules_component(doc: Doc) -> Doc:
     measured = _datasets_after_metrics(doc, mentions + metric_names) + _datasets_opening_results(doc)
     for span in _dataset_names(doc) + metric_names + measured \
             + _model_shaped_names(doc) + _benchmark_words(doc) + _capitalised_methods(doc):
-        if any(i in taken for i in range(span.start, span.end)):
+        if not taken.isdisjoint(range(span.start, span.end)):
             continue
         new.append(span)
         taken.update(range(span.start, span.end))
@@ -83,7 +83,7 @@ def context_rules_component(doc: Doc) -> Doc:
             headed = [n for n in headed if n not in nested]
             for n in nested:
                 taken.difference_update(range(n.start, n.end))
-        if any(i in taken for i in range(span.start, span.end)):
+        if not taken.isdisjoint(range(span.start, span.end)):
             inside = [m for m in mentions if span.start <= m.start and m.end <= span.end]
             if not _refines(span, inside) or any(n.start < span.end and span.start < n.end for n in new) \
                     or span.kb_id_.endswith("mechanism"):  # "dot product attention mechanism": "attention mechanism" is known
@@ -148,13 +148,17 @@ def _one_spelling(known: list[Span], found: list[Span]) -> list[Span]:
     two (the graph merges such keys across papers; a paper's record should
     already hold one).
     """
+    if not found:
+        return []
     first: dict[tuple[str, str], str] = {}
     for span in known + found:
-        first.setdefault((span.label_, name_key(span.kb_id_ or span.text)), span.kb_id_ or span.text)
+        name = span.kb_id_ or span.text
+        first.setdefault((span.label_, name_key(name)), name)
     out = []
     for span in found:
-        canonical = first[(span.label_, name_key(span.kb_id_ or span.text))]
-        if canonical != (span.kb_id_ or span.text):
+        name = span.kb_id_ or span.text
+        canonical = first[(span.label_, name_key(name))]
+        if canonical != name:
             span = Span(span.doc, span.start, span.end, label=span.label_, kb_id=canonical, span_id=span.id_)
         out.append(span)
     return out
@@ -204,7 +208,7 @@ def _join_hyphenated_models(doc: Doc, mentions: list[Span]) -> list[Span]:
             start += 1
         if (start, end) == (span.start, span.end) or "-" not in words[start:end]:
             continue
-        chunk = view.text[view.starts[start] : view.end(end - 1)]
+        chunk = view.text[view.starts[start] : view.ends[end - 1]]
         pieces = chunk.replace("/", "-").split("-")
         if not all(p and (any(ch.isupper() or ch.isdigit() for ch in p) or p.lower() in _SIZE_PIECES
                           or len(p) <= 2) for p in pieces):
@@ -389,7 +393,7 @@ def _datasets_after_metrics(doc: Doc, mentions: list[Span]) -> list[Span]:
     """
     lowers = token_view(doc).lower
     after_metric = {m.end for m in mentions if m.label_ == "METRIC" and m.end + 1 < len(doc) and lowers[m.end] == "on"}
-    after_value = {i for i in range(1, len(doc) - 1) if lowers[i] == "on" and lowers[i - 1] == "%"}  # "96.2% on X"
+    after_value = {k + 1 for k in positions(lowers, "%") if k + 2 < len(doc) and lowers[k + 1] == "on"}  # "96.2% on X"
     found = []
     for on in sorted(after_metric | after_value):
         name = _measured_name(doc, on + 1)
@@ -525,15 +529,9 @@ def _model_shaped_names(doc: Doc) -> list[Span]:
         word = view.words[i]
         if len(word) < 4:  # cheap test first: most words are not names
             continue
-        match = MODEL_SHAPE.match(word)
-        if match is None or len(match["name"]) <= len(match["suffix"]):
-            continue
-        head = match["name"][: match.start("suffix")]
-        if match["suffix"] == "net" and sum(ch.isupper() for ch in head) < 2:
-            continue
-        if view.lower[i] in not_names():
-            continue
-        found.append(Span(doc, i, i + 1, label="ARCHITECTURE", kb_id=match["name"], span_id="context"))
+        name = _model_shaped_name(word)
+        if name is not None:
+            found.append(Span(doc, i, i + 1, label="ARCHITECTURE", kb_id=name, span_id="context"))
     return found
 
 
@@ -642,6 +640,25 @@ def _benchmark_words(doc: Doc) -> list[Span]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
+def _model_shaped_name(word: str) -> str | None:
+    """The model name a word is shaped as ("DDRNets" -> "DDRNet"), or None.
+
+    Cached: a pure function of the word, asked for every capitalised word
+    of every doc (the pattern's lazy name part tries each suffix at each
+    letter, several times the cost of a cache hit).
+    """
+    match = MODEL_SHAPE.match(word)
+    if match is None or len(match["name"]) <= len(match["suffix"]):
+        return None
+    head = match["name"][: match.start("suffix")]
+    if match["suffix"] == "net" and sum(ch.isupper() for ch in head) < 2:
+        return None
+    if word.lower() in not_names():
+        return None
+    return match["name"]
+
+
 #: Longest run of capitalised words read as one name.
 MAX_CAPITALISED_RUN = 5
 
@@ -664,7 +681,7 @@ def _capitalised_methods(doc: Doc) -> list[Span]:
     generic = _generic_modifiers()
     found = []
     capitals = view.capitalised()
-    i = 0
+    i = bisect_left(view.starts, title_end)  # the title's words are no evidence (a line break ends its runs)
     while i < n:
         if not words[i][:1].isupper() or not _capitalised(words[i]):  # the first test is _capitalised's own
             k = bisect_right(capitals, i)  # the next word that may be capitalised: the others fail the test
@@ -677,6 +694,9 @@ def _capitalised_methods(doc: Doc) -> list[Span]:
             end += 1
         while end > i and words[end - 1] == "-":
             end -= 1
+        if end - i < 2:  # one capitalised word (most of them): no run to read
+            i += 1
+            continue
         parts = [w.lower() for w in words[i:end] if w != "-"]
         clause_start = i in sentence_starts or (i > 0 and words[i - 1] in (":", ".", ";"))
         after = view.lower[end] if end < n else ""
@@ -687,7 +707,7 @@ def _capitalised_methods(doc: Doc) -> list[Span]:
                      or label_of_word(parts[-1]) is None and label_of_word(after) is None
                      and _listed_as_technique(view, i)) \
                 and parts[0] not in not_names() and any(p not in generic for p in parts[:-1]):
-            name = text[view.starts[i] : view.end(end - 1)]
+            name = text[view.starts[i] : view.ends[end - 1]]
             found.append(Span(doc, i, end, label="METHOD", kb_id=name, span_id="context"))
         i = max(end, i + 1)
     return found
@@ -740,9 +760,7 @@ def _capitalised(word: str) -> bool:
 def _metric_names(doc: Doc) -> list[Span]:
     found = []
     lowers = token_view(doc).lower
-    for i, lower in enumerate(lowers):
-        if lower not in _CUE_STARTS:
-            continue
+    for i in [i for i, lower in enumerate(lowers) if lower in _CUE_STARTS]:
         for cue in METRIC_CUES:
             if tuple(lowers[i : i + len(cue)]) != cue:
                 continue
@@ -778,13 +796,13 @@ def variants_component(doc: Doc) -> Doc:
                 derived = _derived_dataset(doc, span, taken)
                 if derived is not None:  # "COCO-VTE", "QA-FB15k": a dataset built from a known one
                     mentions.append(Span(doc, derived.start, derived.end, label="DATASET",
-                                         kb_id=view.text[view.starts[derived.start] : view.end(derived.end - 1)],
+                                         kb_id=view.text[view.starts[derived.start] : view.ends[derived.end - 1]],
                                          span_id="variant"))
                     families.append(Span(doc, derived.start, derived.end, label="DATASET", kb_id=span.kb_id_))
                     taken.update(range(derived.start, derived.end))
                     continue
         if extended is not None:
-            surface = view.text[view.starts[extended.start] : view.end(extended.end - 1)]
+            surface = view.text[view.starts[extended.start] : view.ends[extended.end - 1]]
             known = gazetteer.lookup(surface)
             if known is not None and known.label == span.label_:
                 canonical, family = known.canonical, known.family
@@ -956,7 +974,6 @@ def _headed_phrases(doc: Doc) -> list[Span]:
     words, lower = view.words, view.lower
     generic = _generic_modifiers()
     sentence_starts = set(view.sentence_starts) | {0}
-    lower_words = None  # only a found phrase's canonical name needs it: made at the first one
     found = []
     for i in [i for i, word in enumerate(lower) if word in _HEAD_FORMS]:  # a set lookup per token, then the rule
         word = lower[i]
@@ -1014,9 +1031,7 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             continue  # "information loss": something lost; "validation loss": a value read off, not an objective
         if label == "ARCHITECTURE" and not any(lower[j] in ARCHITECTURE_MODIFIERS for j in range(start, i)):
             continue  # "target network", "popular network": a network, but not a kind of one
-        if lower_words is None:
-            lower_words = set(filter(str.islower, words))
-        canonical = _phrase_canonical(view, start, i, title_case, sentence_starts, lower_words) + head
+        canonical = _phrase_canonical(view, start, i, title_case, sentence_starts) + head
         found.append(Span(doc, start, i + 1, label=label, kb_id=canonical, span_id="context"))
         part = _task_component(lower, i + 1)
         if label == "TASK" and part:
@@ -1048,8 +1063,7 @@ def _named_by_its_modifier(word: str) -> bool:
         or PHRASE_HEADS.get(one) == "METHOD"
 
 
-def _phrase_canonical(view, start: int, head: int, title_case: bool, sentence_starts: set[int],
-                      lower_words: set[str]) -> str:
+def _phrase_canonical(view, start: int, head: int, title_case: bool, sentence_starts: set[int]) -> str:
     """The modifiers of a headed phrase as its canonical name begins: lower case, but a name inside a
     lower-case phrase keeps its capitals ("Kalman filter", "Gaussian pruning", "Total Variation loss").
 
@@ -1067,9 +1081,19 @@ def _phrase_canonical(view, start: int, head: int, title_case: bool, sentence_st
     for k, j in enumerate(range(start, head)):
         piece = view.text[view.starts[j] : view.starts[j + 1]]
         in_run = (k > 0 and capital[k - 1]) or (k + 1 < len(capital) and capital[k + 1])
-        keep = capital[k] and (in_run or view.lower[j] not in lower_words)
+        keep = capital[k] and (in_run or not _written_in_lower_case(view, view.lower[j]))
         pieces.append(piece if keep else piece.lower())
     return "".join(pieces)
+
+
+def _written_in_lower_case(view, lower: str) -> bool:
+    """Whether the text also writes the word ``lower`` all in lower case ("prompt" beside "Prompt").
+
+    A scan of the words, asked only for a lone capitalised modifier (rare):
+    cheaper than a set of the doc's lower-case words made for every doc
+    with a headed phrase.
+    """
+    return lower.islower() and lower in view.words
 
 
 #: Participles that name a kind of method rather than describe one ("supervised learning").
@@ -1122,6 +1146,7 @@ _KIND_COMPOUND_TAILS = frozenset({"label", "shot", "task", "modal", "view", "cla
 _QUALITY_TAILS = frozenset({"efficient", "intensive", "friendly", "consuming", "hungry", "heavy", "expensive"})
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its arguments, asked for every modifier of every headed phrase
 def _good_modifier(unit: str, first_word: str, title_case: bool, generic: frozenset[str]) -> bool:
     if not unit[:1].isalpha() or unit in generic or unit in STOP_WORDS:
         return False
@@ -1168,7 +1193,10 @@ def _position_modifiers() -> frozenset[str]:
     return read_word_list(Path(__file__).resolve().parent / "data" / "position_modifiers.txt")
 
 
+@lru_cache(maxsize=1)
 def _generic_modifiers() -> frozenset[str]:
+    """``data/generic_modifiers.txt``; imported late (mine_phrases reads the corpus module), then remembered:
+    an ``import`` statement per call cost more than the lookups it served."""
     from extractors.mine_phrases import generic_modifiers
 
     return generic_modifiers()

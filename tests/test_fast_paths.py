@@ -156,3 +156,65 @@ def test_word_end_covers_the_glued_written_word_and_stops_at_punctuation_slash_a
     assert view.text[view.starts[at["Path"]] : view.ends[view.word_end(at["Path"]) - 1]] == "Path-512"
     assert view.word_end(at["Yes"]) == at["Yes"] + 1
     assert view.word_end(at["Edge"]) == at["Edge"] + 1
+
+
+URL_TEXTS = [
+    "Code: https://github.com/a/b.",
+    "See HTTPS://Example.org/x and www.site.com, or GitHub.com/u/r (mirror: gitlab.com/u/r).",
+    "mail me@github.com/x or a/github.com/x; then huggingface.co/m and bitbucket.org/t!",
+    "x{https://x.io/p}https://x.io/p twice",
+    "Non-ASCII: Poincaré at https://pages.net/é and ſome httpſ://odd.org/y",
+    "no links here, only e.g. co-training and .org charts",
+]
+
+
+@pytest.mark.parametrize("text", URL_TEXTS)
+def test_url_scan_from_the_first_candidate_finds_what_the_whole_scan_finds(text):
+    from extractors.urls import URL_PATTERN, _TRAILING, find_urls
+
+    whole = []
+    for match in URL_PATTERN.finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if end - start > len("https://"):
+            whole.append((start, end))
+    assert find_urls(text) == whole
+
+
+def test_word_flags_indices_are_the_words_the_test_holds_for():
+    from extractors.tokens import WordFlags, positions
+
+    words = ["We", "use", "X2", ",", "namely", "ResNet", "and", "x", "X2"]
+    flags = WordFlags(lambda w: w[:1].isupper() or w[-1:].isdigit())
+    assert flags.indices(words) == [i for i, w in enumerate(words) if w[:1].isupper() or w[-1:].isdigit()]
+    assert flags.indices(words, 3) == [5, 8]
+    assert positions(words, "X2") == [2, 8] and positions(words, "X2", 3) == [8] and positions(words, "Y") == []
+
+
+@pytest.mark.parametrize("text", ["the model SF (long form)", "  x", "", "a\u00a0b\u2003 ", "one\ttwo\n"])
+def test_last_word_is_what_the_trailing_word_pattern_finds(text):
+    import re
+
+    from extractors.abbreviations import _last_word
+
+    for end in range(len(text) + 1):
+        match = re.search(r"(\S+)\s*$", text[:end])
+        assert _last_word(text, end) == ((match.start(1), match.group(1)) if match else None)
+
+
+def test_prefix_search_finds_the_full_regex_matches(nlp):
+    """The prefix rules grouped by first character give spaCy's compiled prefix regex's very matches."""
+    import random
+
+    from extractors.affixes import PrefixSearch
+
+    search = nlp.tokenizer.prefix_search.__self__
+    assert isinstance(search, PrefixSearch) and search.by_first is not None
+    words = ["", "learning", "(ResNet", "\"x", "US$5", "$5", "C$", "...x", "…a", "§3", "'s", "''x", "+1", "-x",
+             "#tag", "@me", "[1]", "«a", "\n", " ", "¿Qué", "\u2014x", "%x", "&x", "*x", "~x", ":x", "A$1", "Mex$2"]
+    random.seed(5)
+    alphabet = "0123456789.'’\"sSUCAMex$€£%&#@§…,)(\"[]{}<>-–—/:aAé°+*~!?¿¡\n "
+    words += ["".join(random.choice(alphabet) for _ in range(random.randint(1, 6))) for _ in range(20_000)]
+    for word in words:
+        assert _spans(search.search(word)) == _spans(search.full.search(word)), word
