@@ -70,7 +70,7 @@ def context_rules_component(doc: Doc) -> Doc:
             continue
         new.append(span)
         taken.update(range(span.start, span.end))
-    for span in _coordinated_datasets(doc, mentions + new, taken):
+    for span in _coordinated_names(doc, mentions + new, taken):
         new.append(span)
         taken.update(range(span.start, span.end))
     headed: list[Span] = []
@@ -535,27 +535,36 @@ def _model_shaped_names(doc: Doc) -> list[Span]:
     return found
 
 
-def _coordinated_datasets(doc: Doc, mentions: list[Span], taken: set[int]) -> list[Span]:
-    """Name-shaped words listed with a dataset are datasets too: "on MMLU, GPQA and MathVista".
+#: Characters of markup, not of names: "LLaMA-{3B", "D$^4$LA", "Claude~4".
+_MARKUP = frozenset("{}$^~\\|<>=")
+#: Labels whose known names vouch for the unknown name-shaped words listed with them.
+LIST_LABELS = ("DATASET", "ARCHITECTURE")
 
-    Papers list what they evaluate on, and one listed name the rules know
-    says what the list is. From each DATASET mention the rule walks both
-    ways over ",", "and", "or": each next member must be one written word
-    shaped like a name wherever it stands (camel case, an acronym of four or
-    more letters, letters with digits; not a model size or a numbered part:
-    the tests of :func:`_measured_name`) that nothing else took. A member
-    some rule already labelled is stepped over if it is a dataset and ends
-    the walk if it is anything else; so does any other word.
+
+def _coordinated_names(doc: Doc, mentions: list[Span], taken: set[int]) -> list[Span]:
+    """Name-shaped words listed with a dataset or a model are ones too: "on MMLU, GPQA and MathVista".
+
+    Papers list what they evaluate on and what they compare with, and one
+    listed name the rules know says what the list is. From each DATASET or
+    ARCHITECTURE mention the rule walks both ways over ",", "and", "or":
+    each next member must be one written word shaped like a name wherever it
+    stands (camel case, an acronym, letters with digits; for datasets not a
+    model size, a numbered part or a short acronym: the tests of
+    :func:`_measured_name`) that nothing else took. A member some rule
+    already labelled is stepped over if it has the list's label and ends
+    the walk if not; so does any other word.
     """
     view = token_view(doc)
     n = len(view.words)
     found: list[Span] = []
     claimed = set(taken)
-    dataset_at = {}
+    labelled_at: dict[tuple[str, int], Span] = {}
     for m in mentions:
-        if m.label_ == "DATASET":
-            dataset_at[m.start] = dataset_at[m.end - 1] = m
-    for m in sorted((m for m in mentions if m.label_ == "DATASET"), key=lambda m: m.start):
+        labelled_at[m.label_, m.start] = labelled_at[m.label_, m.end - 1] = m
+    for m in sorted((m for m in mentions if m.label_ in LIST_LABELS), key=lambda m: m.start):
+        if m.label_ == "ARCHITECTURE" and m.id_ != "gazetteer":
+            continue  # a model read off its shape ("AffectNet") is too often a dataset to vouch for a list
+        label = m.label_
         for step in (1, -1):
             edge = m.end if step == 1 else m.start - 1
             while True:
@@ -563,19 +572,19 @@ def _coordinated_datasets(doc: Doc, mentions: list[Span], taken: set[int]) -> li
                 if member is None:
                     break
                 start, end = member
-                if any(i in claimed for i in range(start, end)):
-                    known = dataset_at.get(start if step == 1 else end - 1)
+                if not claimed.isdisjoint(range(start, end)):
+                    known = labelled_at.get((label, start if step == 1 else end - 1))
                     if known is None:
                         break
                     edge = known.end if step == 1 else known.start - 1
                     continue
                 name = view.text[view.starts[start]:view.end(end - 1)]
-                if not _listed_dataset_shape(name) or (end < n and view.lower[end] in _NAME_OF_OTHER):
+                if not _listed_name_shape(name, label) or (end < n and view.lower[end] in _NAME_OF_OTHER):
                     break
-                span = Span(doc, start, end, label="DATASET", kb_id=name, span_id="context")
+                span = Span(doc, start, end, label=label, kb_id=name, span_id="context")
                 found.append(span)
                 claimed.update(range(start, end))
-                dataset_at[start] = dataset_at[end - 1] = span
+                labelled_at[label, start] = labelled_at[label, end - 1] = span
                 edge = end if step == 1 else start - 1
     return found
 
@@ -608,13 +617,30 @@ def _next_list_member(doc: Doc, edge: int, step: int) -> tuple[int, int] | None:
     return start, i + 1
 
 
-def _listed_dataset_shape(name: str) -> bool:
-    """A list member that may be a dataset: shaped like a name, not a model size, a numbered part, a tool
-    or a compound adjective run together ("ABO-reducing")."""
-    last = name.rsplit("-", 1)[-1]
-    return (all(is_distinctive(word) for word in name.split()) and not _NOT_A_DATASET_SHAPE.search(name) and not _SHORT_ACRONYM.match(name)
-            and name.lower() not in other_names() and (name[-1].isalnum() or name[-1] == "+")
-            and not ("-" in name and len(last) >= 4 and last.islower()))
+def _listed_name_shape(name: str, label: str) -> bool:
+    """A list member that may carry the list's label.
+
+    Every word is shaped like a name, and the name is not: a size or other
+    number first ("70B", "512px"), a short acronym ("EL"; for a model any three letters: "VLA"), a plural
+    acronym ("DMs"), markup ("LLaMA-{3B"), a tool or hardware ("A100"),
+    plain words joined by hyphens ("Two-Layer", "End-to-End") or a compound
+    adjective run together ("ABO-reducing"); for a dataset also not a model
+    size or a numbered part (:data:`_NOT_A_DATASET_SHAPE`).
+    """
+    pieces = name.split("-")
+    if not all(is_distinctive(word) for word in name.split()) or name.lower() in other_names():
+        return False
+    if name[0].isdigit() or not (name[-1].isalnum() or name[-1] == "+") or any(ch in _MARKUP for ch in name):
+        return False
+    if _SHORT_ACRONYM.match(name) or (name.endswith("s") and name[:-1].isupper()):
+        return False
+    if label != "DATASET" and sum(ch.isalpha() for ch in name) <= 3 and not any(ch.isdigit() for ch in name):
+        return False  # "VLA", "sLM": kinds of model (a dataset may be short: "WoZ")
+    if label != "DATASET" and len(pieces) > 1 and all(p.isalpha() and p[1:].islower() for p in pieces):
+        return False  # "Two-Layer", "End-to-End", "Single-Vendor": words, not a model (datasets: "Multi-News")
+    if len(pieces) > 1 and len(pieces[-1]) >= 4 and pieces[-1].islower():
+        return False  # "ABO-reducing": a space lost before an adjective
+    return label != "DATASET" or not _NOT_A_DATASET_SHAPE.search(name)
 
 
 def _benchmark_words(doc: Doc) -> list[Span]:

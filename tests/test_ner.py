@@ -93,7 +93,7 @@ def test_greedy_decoding_refuses_docs_with_preset_entities(rules_nlp):
 
 # -- the combination policy ----------------------------------------------------
 def test_rules_win_on_their_span_and_the_model_adds_uncovered_spans(rules_nlp):
-    doc = rule_doc(rules_nlp, "We train ResNet-50 and QuokkaLM on ImageNet.")
+    doc = rule_doc(rules_nlp, "We train ResNet-50 and then QuokkaLM on ImageNet.")
     rule_spans = [(s.start, s.end, s.label_, s.id_) for s in doc.spans[MENTIONS_KEY]]
     predicted = [span_of(doc, "ResNet-50 and", "DATASET"), span_of(doc, "QuokkaLM", "ARCHITECTURE")]
     merged = combine(doc, predicted, LABELS)

@@ -667,3 +667,16 @@ def test_a_list_walk_stops_at_words_not_shaped_like_names_and_at_other_labels():
                      "experiments on NYUv2, SUN RGB-D, and Cityscapes hold.")
     assert found["VGG-16"][0] == "ARCHITECTURE"
     assert "RGB-D" not in found and "while SACN" not in found
+
+
+def test_names_listed_with_a_known_model_are_models_but_not_sizes_or_words():
+    found = entities("Vision-language models", "We compare LLaVA, Qwen2.5-VL-7B and MiniCPM-V, and BERT, "
+                     "Two-Layer and End-to-End variants, and GPT-4o, 70B and VLA.")
+    for name in ("Qwen2.5-VL-7B", "MiniCPM-V"):
+        assert found[name][:2] == ("ARCHITECTURE", False)
+    assert not {"Two-Layer", "End-to-End", "70B", "VLA"} & set(found)
+
+
+def test_a_model_read_off_its_shape_does_not_vouch_for_a_list():
+    found = entities("Facial expressions", "Evaluated on RAF-DB, FERPlus, and AffectNet, TAG outperforms them.")
+    assert found.get("RAF-DB", ("DATASET",))[0] != "ARCHITECTURE"
