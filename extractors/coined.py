@@ -47,7 +47,9 @@ COINED_LABELS = {"ARCHITECTURE", "METHOD", "DATASET"}
 _QUOTES = {'"', "'", "“", "”", "‘", "’", "`", "``", "''"}
 _BREAKS = {",", "(", ":", ";", ".", "—", "–", "-", "which", "that", "to", "for", "as", "is", "consists"}
 MAX_NAME_TOKENS = 4
-_CUES = NAMING_VERBS | PROPOSING_VERBS
+#: "X is proposed": the passive of a proposing verb after a name that opens its clause.
+PASSIVE_PROPOSING = {"proposed", "introduced", "presented", "developed", "designed", "devised"}
+_CUES = NAMING_VERBS | PROPOSING_VERBS | PASSIVE_PROPOSING
 #: Endings that make a coined name a model whatever its context says ("UniRepLKNet", "Neuroformer").
 ARCHITECTURE_SUFFIXES = ("net", "former", "gan", "gcn", "gnn", "vit", "bert", "mamba", "cnn", "rnn", "lstm",
                          "llm", "gpt", "mlp", "unet")
@@ -322,7 +324,26 @@ def _cued_names(doc: Doc) -> list[Span]:
                     names.extend([name, second])  # "we introduce TokenAdapt and ColorAdapt."
             elif follows.lower_ in _BREAKS and (distinctive or len(name) == 1):
                 names.append(name)
+        elif lower in PASSIVE_PROPOSING and i >= 2 and lowers[i - 1] == "is":
+            name = _passive_subject(doc, i - 1)
+            if name is not None:
+                names.append(name)
     return names
+
+
+def _passive_subject(doc: Doc, is_at: int) -> Span | None:
+    """The name before "is proposed" when it opens its clause: "In this work, ReID-R is proposed as ...".
+
+    One written word shaped like a name wherever it stands ("ReID-R", not
+    "This method" or "A loss"), at a sentence start or after a comma or colon.
+    """
+    view = token_view(doc)
+    start = view.word_start(is_at - 1)
+    name = doc[start:is_at]
+    opens = start == 0 or start in view.sentence_starts or view.words[start - 1] in (",", ":", ";")
+    if not opens or not is_distinctive(name.text) or name.text.lower() in not_names():
+        return None
+    return name
 
 
 def _title_name(doc: Doc) -> list[Span]:

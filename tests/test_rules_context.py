@@ -680,3 +680,15 @@ def test_names_listed_with_a_known_model_are_models_but_not_sizes_or_words():
 def test_a_model_read_off_its_shape_does_not_vouch_for_a_list():
     found = entities("Facial expressions", "Evaluated on RAF-DB, FERPlus, and AffectNet, TAG outperforms them.")
     assert found.get("RAF-DB", ("DATASET",))[0] != "ARCHITECTURE"
+
+
+def test_a_name_opening_a_clause_before_is_proposed_is_coined():
+    found = entities("Re-identification", "In this work, ReID-R is proposed as a reasoning-driven model. "
+                     "A loss is proposed too.")
+    assert found["ReID-R"][:2] == ("ARCHITECTURE", True)
+    assert "loss" not in {name.lower() for name in found}
+
+
+def test_detection_ap_at_iou_thresholds_is_read_in_its_common_spellings():
+    found = entities("Detection", "It reaches 51.2 mAP@50, 40.1 mAP@75 and 33.0 mAP@[.5:.95] on the test split.")
+    assert {"AP50", "AP75", "mAP50-95"} <= set(found)
