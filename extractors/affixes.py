@@ -134,7 +134,7 @@ def _group_by_last_char(rules: list[str]) -> dict[str, re.Pattern]:
 
 
 class PrefixSearch:
-    """``compile_prefix_regex(entries).search``, answering from the rules that can begin with the string's first character.
+    """``compile_prefix_regex(entries).search``, answering from the rules that can begin with the first character.
 
     Every rule is anchored at the start (``^rule``), so a match begins at the
     first character, and at that position the full regex tries the rules in

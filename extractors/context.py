@@ -893,18 +893,21 @@ def _derived_dataset(doc: Doc, span: Span, taken: set[int]) -> Span | None:
 
 
 def _hyphen_variant(doc: Doc, span: Span, taken: set[int]) -> Span | None:
-    """The tokens "-101", "-B/16", "-XL" glued to the end of ``span``, if any."""
+    """The tokens "-101", "-B/16", "-XL" glued to the end of ``span``, if any (read from the token view:
+    asked for every listed model and dataset, most of which a space follows)."""
+    view = token_view(doc)
+    words, space = view.words, view.space
     i = span.end
-    if i + 1 >= len(doc) or doc[span.end - 1].whitespace_ or doc[i].text not in {"-", "‐"} or doc[i].whitespace_:
+    if i + 1 >= len(words) or space[i - 1] or words[i] not in {"-", "‐"} or space[i]:
         return None
-    if i + 1 in taken or not VARIANT_SUFFIX.match(doc[i + 1].text):
+    if i + 1 in taken or not VARIANT_SUFFIX.match(words[i + 1]):
         return None
     end = i + 2
     # pieces the tokenizer split off without a space: "21" + "K" in "ImageNet-21K"
-    while end < len(doc) and end - i < 4 and not doc[end - 1].whitespace_ and doc[end].text.isalnum():
+    while end < len(words) and end - i < 4 and not space[end - 1] and words[end].isalnum():
         end += 1
     # a patch size: "ViT-B/16"
-    if end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_ and doc[end + 1].text.isdigit():
+    if end + 1 < len(words) and words[end] == "/" and not space[end - 1] and words[end + 1].isdigit():
         end += 2
     return doc[span.start : end]
 
