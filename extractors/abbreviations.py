@@ -28,6 +28,7 @@ form, one entity.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -206,7 +207,7 @@ from spacy.tokens import Doc, Span  # noqa: E402
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer  # noqa: E402
 from extractors.heads import label_of_phrase, label_of_word  # noqa: E402
-from extractors.normalize import singular  # noqa: E402
+from extractors.normalize import name_key, singular  # noqa: E402
 from extractors.tokens import read_spans, token_view, write_spans  # noqa: E402
 
 ABBREVIATIONS_KEY = "kg_abbreviations"
@@ -244,6 +245,8 @@ def abbreviation_component(doc: Doc) -> Doc:
             if short is None or long is None or short.start < long.end and long.start < short.end:
                 continue
             after = _word_after_parenthesis(view, short.end)
+            if _defines_another_sense(mentions, short, long):
+                mentions = _without_listed_uses(mentions, pair.short)
             label_canonical = _known(mentions, short, long, after)
             if label_canonical is None:
                 label = label_of_phrase(pair.long)
@@ -312,6 +315,47 @@ def _swallowed_listed_name(mentions: list[Span], short: Span, long: Span) -> tup
         return None
     entry = load_gazetteer().lookup(long.text)
     return (entry.label, entry.canonical) if entry is not None else None
+
+
+def _defines_another_sense(mentions: list[Span], short: Span, long: Span) -> bool:
+    """Whether the paper spells out a listed acronym as something the list's entry is not.
+
+    "Supervised Semantic Differential (SSD)" is not the listed SSD, the
+    single shot detector: the gazetteer's reading of the short form yields to
+    the paper's own definition. Judged by head words, so "Visual Transformer
+    (ViT)" stays the listed vision transformer; only entries with a
+    spelled-out alias can be judged, and a long form holding a listed name
+    is left to :func:`_known`.
+    """
+    listed = next((m for m in mentions if (m.start, m.end) == (short.start, short.end) and m.id_ == "gazetteer"),
+                  None)
+    if listed is None or any(long.start <= m.start and m.end <= long.end for m in mentions):
+        return False
+    if long.text[:1].lower() != short.text[:1].lower() or not all(any(ch.isalpha() for ch in word)
+                                                                   for word in long.text.split()):
+        return False  # not a definition the letters spell: "... metrics (FID)", "modalities -- vision (ViT, ...)"
+    entry = load_gazetteer().by_canonical(listed.label_, listed.kb_id_)
+    spelled = [name for name in (entry.canonical, *entry.aliases) if " " in name] if entry is not None else []
+    head = _head_word(long.text)
+    return bool(spelled) and not any(_same_head(head, _head_word(name)) for name in spelled)
+
+
+def _head_word(phrase: str) -> str:
+    """The last word as a name key: lower case, singular, American spelling, no markup ("Models~" -> "model")."""
+    return name_key("".join(ch for ch in phrase.split()[-1] if ch.isalnum() or ch == "-"))
+
+
+def _same_head(one: str, other: str) -> bool:
+    """One head word in other endings or a slip: "program"/"programming", "adaptor"/"adaptation",
+    "autoencoder"/"autoencoding" share their first five letters (or all of a shorter word)."""
+    common = len(os.path.commonprefix([one, other]))
+    return one == other or common >= min(5, len(one), len(other))
+
+
+def _without_listed_uses(mentions: list[Span], short: str) -> list[Span]:
+    """The mentions without the gazetteer's reading of the short form anywhere in the doc (the title's too)."""
+    forms = {short, short + "s", singular(short)}
+    return [m for m in mentions if not (m.id_ == "gazetteer" and m.text in forms)]
 
 
 def _word_after_parenthesis(view, short_end: int) -> str:

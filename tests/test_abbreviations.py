@@ -111,3 +111,20 @@ def test_lower_case_long_form_of_a_case_sensitive_entry_matches_in_title_case():
     found = {(e.label, e.canonical) for e in record.entities}
     assert {("METRIC", "MAE"), ("METRIC", "mAP"), ("ARCHITECTURE", "MAE")} <= found
     assert ("METRIC", "precision") not in found
+
+
+def _entities(abstract: str) -> dict[str, str]:
+    record = extract_record(Paper(id="t", title="Study", abstract=abstract))
+    return {e.canonical: e.label for e in record.entities}
+
+
+def test_a_listed_acronym_the_paper_defines_otherwise_is_not_the_listed_entity():
+    found = _entities("Using Supervised Semantic Differential (SSD), we find one axis. SSD is simple. "
+                      "An autoregressive (AR) decoder keeps AR quality.")
+    assert "SSD" not in found and found.get("AR") != "METRIC"  # not the single shot detector, not average recall
+
+
+def test_a_definition_with_the_listed_head_word_keeps_the_listed_entity():
+    found = _entities("A single shot multibox detector (SSD) and a Visual Transformer (ViT) are compared; "
+                      "vision (ViT, ResNet) and language (BERT) models are used.")
+    assert found["SSD"] == "ARCHITECTURE" and found["ViT"] == "ARCHITECTURE"
