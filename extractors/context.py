@@ -368,14 +368,15 @@ def _dataset_names(doc: Doc) -> list[Span]:
         while end - 1 > 0 and lowers[end - 1] in _DATASET_HEAD_MODIFIERS and words[end - 1].islower():
             end -= 1  # "FashionAI and DARN benchmark datasets", "A and B public datasets"
         for name in _names_after_head(doc, i + 1):
-            found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
+            if name.text.lower() not in other_names():
+                found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
         while True:
             glued = end - 1 >= 0 and lowers[end - 1] in DATASET_HEADS and words[end - 1][:1].isupper()
             name = _name_before(doc, end - 1 if glued else end)
             if name is not None and glued:  # "the Tiny Pathway Benchmark dataset": the capitalised head is the name's
                 name = doc[name.start : end]
-            if name is None:
-                break
+            if name is None or name.text.lower() in other_names():
+                break  # "the PSMA PET/CT dataset": an imaging modality, not the dataset's name
             found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
             # "X, Y and Z datasets": step over the coordination and look for another name.
             back = name.start - 1

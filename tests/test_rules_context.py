@@ -692,3 +692,9 @@ def test_a_name_opening_a_clause_before_is_proposed_is_coined():
 def test_detection_ap_at_iou_thresholds_is_read_in_its_common_spellings():
     found = entities("Detection", "It reaches 51.2 mAP@50, 40.1 mAP@75 and 33.0 mAP@[.5:.95] on the test split.")
     assert {"AP50", "AP75", "mAP50-95"} <= set(found)
+
+
+def test_an_imaging_modality_before_dataset_is_not_the_dataset_s_name():
+    found = entities("Lesions", "We build the largest annotated PSMA PET/CT dataset and an MRI dataset, "
+                     "and test on the BraTS dataset.")
+    assert "CT" not in found and "MRI" not in found and found["BraTS"][0] == "DATASET"
