@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.heads import is_benchmark_word, label_of_word, names_benchmark
-from extractors.names import is_distinctive, looks_like_name, not_names, other_names, read_word_list
+from extractors.names import is_distinctive, is_plural_acronym, looks_like_name, not_names, other_names, read_word_list
 from extractors.normalize import name_key
 from extractors.roles import LIST_CUES, list_noun_before
 from extractors.tokens import positions, read_spans, token_view, write_spans
@@ -548,12 +548,12 @@ def _coordinated_names(doc: Doc, mentions: list[Span], taken: set[int]) -> list[
     Papers list what they evaluate on and what they compare with, and one
     listed name the rules know says what the list is. From each DATASET or
     ARCHITECTURE mention the rule walks both ways over ",", "and", "or":
-    each next member must be one written word shaped like a name wherever it
-    stands (camel case, an acronym, letters with digits; for datasets not a
-    model size, a numbered part or a short acronym: the tests of
-    :func:`_measured_name`) that nothing else took. A member some rule
+    each next member must be a written word shaped like a name wherever it
+    stands and not like the things that are not names here
+    (:func:`_listed_name_shape`), that nothing else took. A member some rule
     already labelled is stepped over if it has the list's label and ends
-    the walk if not; so does any other word.
+    the walk if not; so does any other word. A model read off its shape
+    alone does not vouch for a list.
     """
     view = token_view(doc)
     n = len(view.words)
@@ -622,18 +622,19 @@ def _listed_name_shape(name: str, label: str) -> bool:
     """A list member that may carry the list's label.
 
     Every word is shaped like a name, and the name is not: a size or other
-    number first ("70B", "512px"), a short acronym ("EL"; for a model any three letters: "VLA"), a plural
-    acronym ("DMs"), markup ("LLaMA-{3B"), a tool or hardware ("A100"),
-    plain words joined by hyphens ("Two-Layer", "End-to-End") or a compound
-    adjective run together ("ABO-reducing"); for a dataset also not a model
-    size or a numbered part (:data:`_NOT_A_DATASET_SHAPE`).
+    number first ("70B", "512px"), a short acronym ("EL"; for a model any
+    three letters: "VLA"), a plural acronym ("DMs"), markup ("LLaMA-{3B"), a
+    tool or hardware ("A100"), plain words joined by hyphens ("Two-Layer",
+    "End-to-End") or a compound adjective run together ("ABO-reducing"); for
+    a dataset also not a model size or a numbered part
+    (:data:`_NOT_A_DATASET_SHAPE`).
     """
     pieces = name.split("-")
     if not all(is_distinctive(word) for word in name.split()) or name.lower() in other_names():
         return False
     if name[0].isdigit() or not (name[-1].isalnum() or name[-1] == "+") or any(ch in _MARKUP for ch in name):
         return False
-    if _SHORT_ACRONYM.match(name) or (name.endswith("s") and name[:-1].isupper()):
+    if _SHORT_ACRONYM.match(name) or is_plural_acronym(name):
         return False
     if label != "DATASET" and sum(ch.isalpha() for ch in name) <= 3 and not any(ch.isdigit() for ch in name):
         return False  # "VLA", "sLM": kinds of model (a dataset may be short: "WoZ")

@@ -53,6 +53,15 @@ def is_distinctive(text: str) -> bool:
     return any(ch.isdigit() for ch in text) and len(letters) >= 2
 
 
+def is_plural_acronym(word: str) -> bool:
+    """"UAVs", "EHRs", "DMs": an acronym in the plural names a kind of thing, not one model or dataset.
+
+    >>> is_plural_acronym("UAVs"), is_plural_acronym("LLMs"), is_plural_acronym("ReIDs"), is_plural_acronym("Ms")
+    (True, True, False, False)
+    """
+    return len(word) > 2 and word.endswith("s") and word[:-1].isupper() and word[0].isalpha()
+
+
 def looks_like_name(token: Token, allow_sentence_start: bool = False) -> bool:
     """True when ``token`` may be (part of) a proper name."""
     text = token.text

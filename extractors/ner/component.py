@@ -10,8 +10,9 @@ The policy, in order (each step is tested in ``tests/test_ner.py``):
    only names the gazetteer does not list under another label.
 3. **Junk is dropped** (:func:`acceptable`): single lower-case words
    ("training", "accuracy": the gazetteers already hold the real ones), plural
-   acronyms ("UAVs", "EHRs": kinds of thing, not one name), spans with no letters, spans that begin or end with a stop word or punctuation,
-   spans across a line break, and names the rules' own reject lists reject
+   acronyms ("UAVs", "EHRs": kinds of thing, not one name), spans with no
+   letters, spans that begin or end with a stop word or punctuation, spans
+   across a line break, and names the rules' own reject lists reject
    (``not_names.txt``; a generic modifier heading a lower-case phrase such as
    "novel framework"), and names of things the graph does not hold
    (``other_names.txt``: "GPUs", "PyTorch", "OpenAI"). Spans whose start the
@@ -40,7 +41,7 @@ from spacy.util import minibatch
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.ner.decode import Entity, greedy_entities
-from extractors.names import not_names, other_names
+from extractors.names import is_plural_acronym, not_names, other_names
 from extractors.normalize import name_key, singular
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "ner_model"
@@ -81,7 +82,7 @@ def acceptable(span: Span) -> bool:
         return False
     if first.lower() in STOP_WORDS or last.lower() in STOP_WORDS:
         return False
-    if len(span) == 1 and (text.islower() or _plain_capitalised(text) or _plural_acronym(text)):
+    if len(span) == 1 and (text.islower() or _plain_capitalised(text) or is_plural_acronym(text)):
         return False  # "training", "Run", "Backbones": words, not names; "UAVs", "EHRs": kinds of thing
     if any(ch in _JUNK_CHARS for ch in text):
         return False
@@ -97,15 +98,6 @@ def acceptable(span: Span) -> bool:
 def _plain_capitalised(word: str) -> bool:
     """"Perception", "Trackers": a capital then lower-case letters only (not "ResNet", "EVE", "D3Net")."""
     return len(word) > 1 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
-
-
-def _plural_acronym(word: str) -> bool:
-    """"UAVs", "EHRs", "GNNs": an acronym in the plural names a kind of thing, not one model or dataset.
-
-    On unseen abstracts these were the model's commonest false additions
-    (devices, records, model families), read as architectures.
-    """
-    return len(word) > 2 and word.endswith("s") and word[:-1].isupper() and word[0].isalpha()
 
 
 def _generic_modifiers() -> frozenset[str]:
