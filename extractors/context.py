@@ -63,14 +63,17 @@ def context_rules_component(doc: Doc) -> Doc:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
     metric_names = _metric_names(doc)
-    measured = _datasets_after_metrics(doc, mentions + metric_names) + _datasets_opening_results(doc)
-    for span in _dataset_names(doc) + metric_names + measured \
-            + _model_shaped_names(doc) + _benchmark_words(doc) + _capitalised_methods(doc):
+    measured = _datasets_after_metrics(doc, mentions + metric_names) + _datasets_opening_results(doc) \
+        + _datasets_evaluated_on(doc)
+    for span in _dataset_names(doc) + metric_names + measured + _benchmark_words(doc):
         if not taken.isdisjoint(range(span.start, span.end)):
             continue
         new.append(span)
         taken.update(range(span.start, span.end))
-    for span in _coordinated_names(doc, mentions + new, taken):
+    # lists before names read off their shape: "on RAF-DB, FERPlus, and AffectNet" lists datasets
+    for span in _coordinated_names(doc, mentions + new, taken) + _model_shaped_names(doc) + _capitalised_methods(doc):
+        if not taken.isdisjoint(range(span.start, span.end)):
+            continue
         new.append(span)
         taken.update(range(span.start, span.end))
     headed: list[Span] = []
@@ -403,6 +406,28 @@ def _datasets_after_metrics(doc: Doc, mentions: list[Span]) -> list[Span]:
     return found
 
 
+#: Words before "on" that make what follows the data a study is run on: "evaluated on X", "experiments on X".
+EVALUATED_ON_CUES = frozenset({"evaluated", "evaluate", "evaluating", "evaluation", "evaluations", "experiments",
+                               "experiment", "tested", "tests", "testing", "benchmarked", "validated", "results"})
+
+
+def _datasets_evaluated_on(doc: Doc) -> list[Span]:
+    """A name-shaped name right after "evaluated on", "experiments on", "results on": "tests on HerdNet, AED".
+
+    The first name only (:func:`_measured_name`'s shape tests, and not a
+    short acronym, as after "X% on"); the list walk (:func:`_coordinated_names`)
+    takes the others.
+    """
+    lowers = token_view(doc).lower
+    found = []
+    for i in range(1, len(lowers) - 1):
+        if lowers[i] == "on" and lowers[i - 1] in EVALUATED_ON_CUES:
+            name = _measured_name(doc, i + 1)
+            if name is not None and not _SHORT_ACRONYM.match(name.text):  # "results on EN": a language
+                found.append(name)
+    return found
+
+
 def _datasets_opening_results(doc: Doc) -> list[Span]:
     """A name-shaped name a sentence of results opens with: "On YouTube Faces DB it achieves 95.12%"."""
     view = token_view(doc)
@@ -433,8 +458,8 @@ def _measured_name(doc: Doc, start: int) -> Span | None:
     shaped = any(is_distinctive(t.text) for t in name) \
         or is_distinctive(doc[start : token_view(doc).word_end(start)].text)
     if not shaped or _NOT_A_DATASET_SHAPE.search(name.text) or name.text.lower() in other_names() \
-            or (name.end < len(doc) and lowers[name.end] in _NAME_OF_OTHER):
-        return None
+            or name[-1].lower_ in other_names() or (name.end < len(doc) and lowers[name.end] in _NAME_OF_OTHER):
+        return None  # other_names also by the head word: "Ascend NPUs"
     return Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context")
 
 
@@ -582,7 +607,8 @@ def _coordinated_names(doc: Doc, mentions: list[Span], taken: set[int]) -> list[
                 name = view.text[view.starts[start]:view.end(end - 1)]
                 if not _listed_name_shape(name, label) or (end < n and view.lower[end] in _NAME_OF_OTHER):
                     break
-                span = Span(doc, start, end, label=label, kb_id=name, span_id="context")
+                canonical = (_model_shaped_name(name) if label == "ARCHITECTURE" else None) or name  # "BarNets"
+                span = Span(doc, start, end, label=label, kb_id=canonical, span_id="context")
                 found.append(span)
                 claimed.update(range(start, end))
                 labelled_at[label, start] = labelled_at[label, end - 1] = span

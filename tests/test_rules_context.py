@@ -698,3 +698,11 @@ def test_an_imaging_modality_before_dataset_is_not_the_dataset_s_name():
     found = entities("Lesions", "We build the largest annotated PSMA PET/CT dataset and an MRI dataset, "
                      "and test on the BraTS dataset.")
     assert "CT" not in found and "MRI" not in found and found["BraTS"][0] == "DATASET"
+
+
+def test_names_after_evaluated_on_are_datasets_even_when_shaped_like_models():
+    found = entities("Expressions", "Evaluated on RAF-DB, FERPlus, and AffectNet, TAG outperforms them. "
+                     "Experiments on DocLayNet show gains; results on EN improve.")
+    for name in ("RAF-DB", "FERPlus", "AffectNet", "DocLayNet"):
+        assert found[name][0] == "DATASET"
+    assert "EN" not in found
