@@ -466,9 +466,13 @@ def _measured_name(doc: Doc, start: int) -> Span | None:
 #: Shapes a name after "accuracy on" has when it is not a dataset: a model size ("Llama3.2-1B", "405B"), a
 #: number first ("32K-length"), a numbered part of the study ("Phase-1", "Task-2", "Fold-3"), a compound
 #: adjective ("CBT-specific"), LaTeX math.
+#: Shapes of no name at all: a numbered part of a study ("Phase-1", "Fold-3") or a compound adjective
+#: ("CBT-specific", "Monte Carlo-based").
+PART_OR_ADJECTIVE_SHAPE = re.compile(
+    r"^(?:phase|task|stage|level|split|round|part|fold|step|track|setting|subset)[- ]?\d+$"
+    r"|-(?:specific|based|level|wise|like|aware)$", re.IGNORECASE)
 _NOT_A_DATASET_SHAPE = re.compile(
-    r"(?:\d+(?:\.\d+)?[BMK]$)|^\d|^(?:phase|task|stage|level|split|round|part|fold|step|track|setting|subset)"
-    r"[- ]?\d+$|-(?:specific|based|level|wise|like|aware)$|\$", re.IGNORECASE)
+    r"(?:\d+(?:\.\d+)?[BMK]$)|^\d|\$|" + PART_OR_ADJECTIVE_SHAPE.pattern, re.IGNORECASE)
 #: Short acronyms after "X% on" are as often a modality or a task ("CT", "MRI", "QA", "T2I") as a dataset.
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{0,2}$")
 

@@ -110,7 +110,8 @@ def test_labels_outside_the_allowed_set_are_not_added(rules_nlp):
 
 
 @pytest.mark.parametrize("text", ["training", "Backbones", "GPUs", "PyTorch", "the FooNet", "FooNet and",
-                                  "B/16|ViT", "Net\\alpha", "Poincaré", "novel framework", "UAVs", "EHRs"])
+                                  "B/16|ViT", "Net\\alpha", "Poincaré", "novel framework", "UAVs", "EHRs",
+                                  "2D", "1B-13B", "Phase-3", "mAP@0.7", "ROB", "H&E", "Monte Carlo-based"])
 def test_junk_spans_are_rejected(rules_nlp, text):
     doc = rules_nlp.make_doc(f"Here {text} appears.")
     assert not acceptable(span_of(doc, text, "ARCHITECTURE"))

@@ -10,7 +10,8 @@ The policy, in order (each step is tested in ``tests/test_ner.py``):
    only names the gazetteer does not list under another label.
 3. **Junk is dropped** (:func:`acceptable`): single lower-case words
    ("training", "accuracy": the gazetteers already hold the real ones), plural
-   acronyms ("UAVs", "EHRs": kinds of thing, not one name), spans with no
+   acronyms ("UAVs", "EHRs": kinds of thing, not one name), short undefined
+   acronyms ("SD", "ROB"), sizes and numbered parts ("2D", "7B", "Phase-3"), spans with no
    letters, spans that begin or end with a stop word or punctuation, spans
    across a line break, and names the rules' own reject lists reject
    (``not_names.txt``; a generic modifier heading a lower-case phrase such as
@@ -29,6 +30,7 @@ threshold.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -39,6 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from extractors.context import PART_OR_ADJECTIVE_SHAPE
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.ner.decode import Entity, greedy_entities
 from extractors.names import is_plural_acronym, not_names, other_names
@@ -56,7 +59,9 @@ DEFAULT_THRESHOLD = 0.9
 EXTRACTOR_NAME = "ner"
 MAX_TOKENS = 6
 _EDGE_PUNCT = set("-–,.;:/()[]{}'\"`")
-_JUNK_CHARS = set("|\\^$=<>~#")
+_JUNK_CHARS = set("|\\^$=<>~#@")
+#: A number first, or a number with a unit or size: "2D", "7B", "1B-13B", "2D synthetic".
+_NUMBER_FIRST = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,2}$")
 
 
 @lru_cache(maxsize=2)
@@ -86,6 +91,10 @@ def acceptable(span: Span) -> bool:
         return False  # "training", "Run", "Backbones": words, not names; "UAVs", "EHRs": kinds of thing
     if any(ch in _JUNK_CHARS for ch in text):
         return False
+    if _NUMBER_FIRST.match(words[0]) or PART_OR_ADJECTIVE_SHAPE.search(text):
+        return False  # "2D", "1B-13B", "Phase-3", "Monte Carlo-based": sizes, parts of a study, adjectives
+    if len(span) == 1 and len(text) <= 3 and text.replace("&", "").isalpha() and text.isupper():
+        return False  # "ROB", "SD", "H&E": a short acronym the paper does not define is anyone's
     if text.lower() in not_names() or text.lower() in other_names() or singular(text).lower() in other_names():
         return False
     if text.islower() and first.lower() in _generic_modifiers():
