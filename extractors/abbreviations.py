@@ -352,10 +352,10 @@ def _same_head(one: str, other: str) -> bool:
     return one == other or common >= min(5, len(one), len(other))
 
 
-def _without_listed_uses(mentions: list[Span], short: str) -> list[Span]:
-    """The mentions without the gazetteer's reading of the short form anywhere in the doc (the title's too)."""
+def _without_listed_uses(mentions: list[Span], short: str, after: int = 0) -> list[Span]:
+    """The mentions without the gazetteer's reading of the short form (or its plural) from token ``after`` on."""
     forms = {short, short + "s", singular(short)}
-    return [m for m in mentions if not (m.id_ == "gazetteer" and m.text in forms)]
+    return [m for m in mentions if not (m.id_ == "gazetteer" and m.start >= after and m.text in forms)]
 
 
 def _word_after_parenthesis(view, short_end: int) -> str:
@@ -378,8 +378,7 @@ def _label_later_uses(doc: Doc, mentions: list[Span], short: str, after: int, la
     forms = {short, short + "s", singular(short)}
     words = token_view(doc).words
     if replace_listed:
-        mentions = [m for m in mentions if not (m.id_ == "gazetteer" and m.end == m.start + 1
-                                                and m.start >= after and words[m.start] in forms)]
+        mentions = _without_listed_uses(mentions, short, after)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     added = [
         Span(doc, i, i + 1, label=label, kb_id=canonical, span_id="abbreviation")

@@ -35,7 +35,8 @@ from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.heads import is_benchmark_word, label_of_word, names_benchmark
-from extractors.names import is_distinctive, is_plural_acronym, looks_like_name, not_names, other_names, read_word_list
+from extractors.names import (MARKUP_CHARS, is_distinctive, is_plural_acronym, looks_like_name, not_names, other_names,
+                              read_word_list)
 from extractors.normalize import name_key
 from extractors.roles import LIST_CUES, list_noun_before
 from extractors.tokens import positions, read_spans, token_view, write_spans
@@ -420,8 +421,8 @@ def _datasets_evaluated_on(doc: Doc) -> list[Span]:
     """
     lowers = token_view(doc).lower
     found = []
-    for i in range(1, len(lowers) - 1):
-        if lowers[i] == "on" and lowers[i - 1] in EVALUATED_ON_CUES:
+    for i in positions(lowers, "on", 1):
+        if i + 1 < len(lowers) and lowers[i - 1] in EVALUATED_ON_CUES:
             name = _measured_name(doc, i + 1)
             if name is not None and not _SHORT_ACRONYM.match(name.text):  # "results on EN": a language
                 found.append(name)
@@ -463,14 +464,13 @@ def _measured_name(doc: Doc, start: int) -> Span | None:
     return Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context")
 
 
-#: Shapes a name after "accuracy on" has when it is not a dataset: a model size ("Llama3.2-1B", "405B"), a
-#: number first ("32K-length"), a numbered part of the study ("Phase-1", "Task-2", "Fold-3"), a compound
-#: adjective ("CBT-specific"), LaTeX math.
-#: Shapes of no name at all: a numbered part of a study ("Phase-1", "Fold-3") or a compound adjective
-#: ("CBT-specific", "Monte Carlo-based").
+#: Shapes of no name at all: a numbered part of a study ("Phase-1", "Task-2", "Fold-3") or a compound
+#: adjective ("CBT-specific", "Monte Carlo-based").
 PART_OR_ADJECTIVE_SHAPE = re.compile(
     r"^(?:phase|task|stage|level|split|round|part|fold|step|track|setting|subset)[- ]?\d+$"
     r"|-(?:specific|based|level|wise|like|aware)$", re.IGNORECASE)
+#: Shapes a name after "accuracy on" has when it is not a dataset: those, a model size ("Llama3.2-1B",
+#: "405B"), a number first ("32K-length"), LaTeX math.
 _NOT_A_DATASET_SHAPE = re.compile(
     r"(?:\d+(?:\.\d+)?[BMK]$)|^\d|\$|" + PART_OR_ADJECTIVE_SHAPE.pattern, re.IGNORECASE)
 #: Short acronyms after "X% on" are as often a modality or a task ("CT", "MRI", "QA", "T2I") as a dataset.
@@ -565,8 +565,6 @@ def _model_shaped_names(doc: Doc) -> list[Span]:
     return found
 
 
-#: Characters of markup, not of names: "LLaMA-{3B", "D$^4$LA", "Claude~4".
-_MARKUP = frozenset("{}$^~\\|<>=")
 #: Labels whose known names vouch for the unknown name-shaped words listed with them.
 LIST_LABELS = ("DATASET", "ARCHITECTURE")
 
@@ -608,7 +606,7 @@ def _coordinated_names(doc: Doc, mentions: list[Span], taken: set[int]) -> list[
                         break
                     edge = known.end if step == 1 else known.start - 1
                     continue
-                name = view.text[view.starts[start]:view.end(end - 1)]
+                name = view.text[view.starts[start]:view.ends[end - 1]]
                 if not _listed_name_shape(name, label) or (end < n and view.lower[end] in _NAME_OF_OTHER):
                     break
                 canonical = (_model_shaped_name(name) if label == "ARCHITECTURE" else None) or name  # "BarNets"
@@ -662,7 +660,7 @@ def _listed_name_shape(name: str, label: str) -> bool:
     pieces = name.split("-")
     if not all(is_distinctive(word) for word in name.split()) or name.lower() in other_names():
         return False
-    if name[0].isdigit() or not (name[-1].isalnum() or name[-1] == "+") or any(ch in _MARKUP for ch in name):
+    if name[0].isdigit() or not (name[-1].isalnum() or name[-1] == "+") or not MARKUP_CHARS.isdisjoint(name):
         return False
     if _SHORT_ACRONYM.match(name) or is_plural_acronym(name):
         return False

@@ -53,6 +53,10 @@ def is_distinctive(text: str) -> bool:
     return any(ch.isdigit() for ch in text) and len(letters) >= 2
 
 
+#: Characters of markup or code, not of names: "LLaMA-{3B", "D$^4$LA", "Claude~4", "B/16|ViT", "mAP@0.7".
+MARKUP_CHARS = frozenset("{}$^~\\|<>=#@")
+
+
 def is_plural_acronym(word: str) -> bool:
     """"UAVs", "EHRs", "DMs": an acronym in the plural names a kind of thing, not one model or dataset.
 

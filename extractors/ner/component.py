@@ -44,7 +44,7 @@ from spacy.util import minibatch
 from extractors.context import PART_OR_ADJECTIVE_SHAPE
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer
 from extractors.ner.decode import Entity, greedy_entities
-from extractors.names import is_plural_acronym, not_names, other_names
+from extractors.names import MARKUP_CHARS, is_plural_acronym, not_names, other_names
 from extractors.normalize import name_key, singular
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "ner_model"
@@ -59,7 +59,6 @@ DEFAULT_THRESHOLD = 0.9
 EXTRACTOR_NAME = "ner"
 MAX_TOKENS = 6
 _EDGE_PUNCT = set("-–,.;:/()[]{}'\"`")
-_JUNK_CHARS = set("|\\^$=<>~#@")
 #: A number first, or a number with a unit or size: "2D", "7B", "1B-13B", "2D synthetic".
 _NUMBER_FIRST = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,2}$")
 
@@ -89,7 +88,7 @@ def acceptable(span: Span) -> bool:
         return False
     if len(span) == 1 and (text.islower() or _plain_capitalised(text) or is_plural_acronym(text)):
         return False  # "training", "Run", "Backbones": words, not names; "UAVs", "EHRs": kinds of thing
-    if any(ch in _JUNK_CHARS for ch in text):
+    if not MARKUP_CHARS.isdisjoint(text):
         return False
     if _NUMBER_FIRST.match(words[0]) or PART_OR_ADJECTIVE_SHAPE.search(text):
         return False  # "2D", "1B-13B", "Phase-3", "Monte Carlo-based": sizes, parts of a study, adjectives
