@@ -6,7 +6,7 @@ own, it prints abstracts per second and peak memory for:
 
 * ``tokenizer``: ``spacy.blank("en")`` tokenizing the texts, the floor under any spaCy pipeline;
 * ``rules``: the kg pipeline with the rule extractors only, records included;
-* ``rules+ner``: the same plus the trained NER model (the default pipeline);
+* ``rules+ner``: the same plus the trained NER model (``--extractors rules,ner``; the default is rules);
 
 and each one's throughput as a ratio to the tokenizer (targets: rules at least
 0.6, rules+NER at least 0.15). With ``--jobs N`` it also runs rules+NER with

@@ -259,8 +259,12 @@ def abbreviation_component(doc: Doc) -> Doc:
             # "fully connected neural networks (FCNs)": the long form is a listed name and the short form
             # another listed name (FCN, a fully convolutional network); the paper's definition holds for every
             # use of the short form in it, the title's too
+            # "mean absolute error (MAE)": the short form is also another list's name of another thing (the
+            # masked autoencoder); the paper's sense holds for every use, as above
             redefined = any(m.start == short.start and m.end == short.end and m.id_ == "gazetteer"
-                            and m.label_ == label and m.kb_id_ != canonical for m in mentions)
+                            and (m.label_ == label and m.kb_id_ != canonical
+                                 or m.label_ != label and _listed_elsewhere_as_other(m, long.text, plain_words=True))
+                            for m in mentions)
             definitions.append(Span(doc, long.start, long.end, label=label, kb_id=canonical))
             mentions = _replace_overlapping(mentions, [
                 Span(doc, long.start, long.end, label=label, kb_id=canonical, span_id="abbreviation"),
@@ -334,9 +338,22 @@ def _defines_another_sense(mentions: list[Span], short: Span, long: Span) -> boo
     if long.text[:1].lower() != short.text[:1].lower() or not all(any(ch.isalpha() for ch in word)
                                                                    for word in long.text.split()):
         return False  # not a definition the letters spell: "... metrics (FID)", "modalities -- vision (ViT, ...)"
+    return _listed_elsewhere_as_other(listed, long.text)
+
+
+def _listed_elsewhere_as_other(listed: Span, long: str, plain_words: bool = False) -> bool:
+    """Whether the entry behind a listed mention is spelled out, and as a thing with another head word.
+
+    Only entries with a spelled-out alias can be judged. With ``plain_words``
+    only aliases of plain words count, as when the paper's sense is to replace
+    the list's everywhere: "masked autoencoder" is not "mean absolute error",
+    but "VQA v2" says too little about what the dataset is for every "VQA" of
+    a paper on visual question answering to be the task.
+    """
     entry = load_gazetteer().by_canonical(listed.label_, listed.kb_id_)
-    spelled = [name for name in (entry.canonical, *entry.aliases) if " " in name] if entry is not None else []
-    head = _head_word(long.text)
+    spelled = [name for name in (entry.canonical, *entry.aliases) if " " in name and (
+        not plain_words or all(word.isalpha() for word in name.replace("-", " ").split()))] if entry else []
+    head = _head_word(long)
     return bool(spelled) and not any(_same_head(head, _head_word(name)) for name in spelled)
 
 

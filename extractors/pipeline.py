@@ -33,6 +33,7 @@ from extractors import coined as _coined  # noqa: F401  (registers kg_coined_nam
 from extractors import context as _context  # noqa: F401  (registers kg_context_rules, kg_variants)
 from extractors import sentences as _sentences  # noqa: F401  (registers kg_sentences)
 from extractors import gazetteer as _gazetteer  # noqa: F401  (registers kg_gazetteer)
+from extractors import senses as _senses  # noqa: F401  (registers kg_metric_senses)
 from extractors.ner import component as _ner  # noqa: F401  (registers kg_ner)
 from extractors import urls as _urls  # noqa: F401  (registers kg_urls)
 from extractors.affixes import InfixFinditer, PrefixSearch, SuffixSearch
@@ -42,7 +43,7 @@ from extractors.tokens import VIEW_KEY, TextKeepingTokenizer, TokenView, doc_tex
 from kg.schema import Claim, Entity, ExtractionRecord, Mention, Paper
 
 #: Bumped whenever extraction output can change; cached results of other versions are stale.
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 #: Distinct whitespace-separated chunks whose tokens the tokenizer remembers (spaCy's default: 10,000).
 TOKENIZER_CACHE_SIZE = 1_000_000
@@ -157,6 +158,7 @@ def make_nlp(extractors: Iterable[str] | None = None) -> Language:
         nlp.add_pipe("kg_urls")
         nlp.add_pipe("kg_gazetteer")
         nlp.add_pipe("kg_variants")
+        nlp.add_pipe("kg_metric_senses")
         nlp.add_pipe("kg_abbreviations")
         nlp.add_pipe("kg_coined_names")
         nlp.add_pipe("kg_context_rules")

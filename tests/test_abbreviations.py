@@ -128,3 +128,25 @@ def test_a_definition_with_the_listed_head_word_keeps_the_listed_entity():
     found = _entities("A single shot multibox detector (SSD) and a Visual Transformer (ViT) are compared; "
                       "vision (ViT, ResNet) and language (BERT) models are used.")
     assert found["SSD"] == "ARCHITECTURE" and found["ViT"] == "ARCHITECTURE"
+
+
+def test_a_short_form_defined_as_another_lists_name_takes_that_sense_in_every_use():
+    record = extract_record(Paper(id="t", title="MAE for age", abstract=(
+        "We estimate age. The mean absolute error (MAE) is reported; the MAE drops.")))
+    readings = {(e.label, e.canonical) for e in record.entities}
+    assert ("METRIC", "MAE") in readings and ("ARCHITECTURE", "MAE") not in readings
+
+
+def test_a_definition_does_not_take_a_listed_short_form_from_a_related_entry():
+    record = extract_record(Paper(id="t", title="Study", abstract=(
+        "We study visual question answering (VQA). Results on VQA v2 are strong.")))
+    found = {(e.label, e.canonical) for e in record.entities}
+    assert ("DATASET", "VQA") in found and ("TASK", "visual question answering") in found
+
+
+def test_a_short_form_defined_as_a_task_is_not_the_metric_of_the_same_letters():
+    record = extract_record(Paper(id="t", title="Streaming ASR", abstract=(
+        "Encoders are strong for automatic speech recognition (ASR). We build a streaming ASR model.")))
+    readings = {(e.label, e.canonical) for e in record.entities}
+    assert ("TASK", "speech recognition") in readings
+    assert not any(label == "METRIC" for label, _ in readings)

@@ -1,0 +1,131 @@
+"""The metric sense of a listed short form that another list holds too: "MAE".
+
+"MAE" is the masked autoencoder and the mean absolute error. The gazetteer
+gives a name to the first list that holds it (architectures before metrics,
+:meth:`~extractors.gazetteer.Gazetteer.add`), so every "MAE" was the
+autoencoder, in "an MAE of 0.101" and "RMSE and MAE" too: in a sample of
+abstracts more than half of the undefined uses were the error.
+
+A name keeps one sense through one text (Gale, Church and Yarowsky 1992,
+"One sense per discourse"). So where any use of such a short form reads as
+a measurement, every listed use of it in the abstract takes the metric
+sense. A use reads as a measurement when a number follows it ("MAE of
+1.74", "MAE 1.5 px"), a number or a unit stands before it ("1.67 cm MAE",
+"15% MAE"), another metric is listed with it ("RMSE and MAE", "RMSE/MAE"),
+or a word of measuring is next to it ("lower MAE", "MAE reduction"). An
+abstract that spells out the other sense ("masked autoencoder") keeps it;
+a definition ("mean absolute error (MAE)") is read later by
+``kg_abbreviations`` and decides over both.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.gazetteer import MENTIONS_KEY, Entry, load_gazetteer
+from extractors.normalize import name_key
+from extractors.tokens import TokenView, read_spans, token_view, write_spans
+
+#: Words before a measured quantity: "lower MAE", "improvement in MAE", "validation MAE".
+MEASURING_BEFORE = frozenset(
+    "lower higher low high lowest best reduce reduces reducing reduced reduction in mean average overall "
+    "competitive validation test".split())
+#: Words after one: "MAE reduction", "MAE errors", "MAE increases".
+MEASURING_AFTER = frozenset(
+    "reduction reductions improvement improvements error errors increase increases increased decrease "
+    "decreases decreased drop drops score scores value values loss".split())
+#: Words that may join a measured quantity to its number: "MAE of 0.10", "MAE = 0.31", "MAE from 13.18 m".
+LINKS_TO_NUMBER = frozenset("of = : $ from to by is was at below under ranging only about around nearly "
+                            "approximately".split())
+_LISTING = frozenset({",", "/", "and", "or"})
+
+
+@lru_cache(maxsize=1)
+def metric_senses() -> dict[str, Entry]:
+    """Listed short forms whose key another list holds as well, with their metric entry ("mae" -> MAE)."""
+    gazetteer = load_gazetteer()
+    shared = gazetteer.keys_of_two_labels()
+    senses: dict[str, Entry] = {}
+    for entry in gazetteer.entries:
+        if entry.label != "METRIC":
+            continue
+        for name in (entry.canonical, *entry.aliases):
+            key = name_key(name)
+            if key in shared and " " not in name and gazetteer.by_key[key].label != "METRIC":
+                senses[key] = entry
+    return senses
+
+
+def is_number(word: str) -> bool:
+    """ "0.101", "-3", "12.87%", "$0.5$": a written quantity."""
+    return word.strip("$~+-").replace(".", "", 1).replace(",", "").rstrip("%").isdigit()
+
+
+def _is_unit(word: str) -> bool:
+    """A short lower-case word that follows a number: "cm", "bpm", "m", "%"."""
+    return word == "%" or (len(word) <= 4 and word.isalpha() and word.islower())
+
+
+def reads_as_measurement(view: TokenView, i: int, metrics: set[int]) -> bool:
+    """Whether the one-token name at ``i`` is used as a quantity measured, by its neighbours.
+
+    ``metrics`` holds the token positions of the doc's metric mentions.
+    """
+    words, lower, n = view.words, view.lower, len(view.words)
+    before = lower[i - 1] if i > 0 else ""
+    after = lower[i + 1] if i + 1 < n else ""
+    if before in MEASURING_BEFORE or after in MEASURING_AFTER:
+        return True
+    ahead = i + 1  # "MAE of 0.10", "MAE by about 16%": up to three linking words, then a number
+    while ahead < min(n, i + 4) and lower[ahead] in LINKS_TO_NUMBER:
+        ahead += 1
+    if ahead < n and is_number(words[ahead]):
+        return True
+    if is_number(before) or (_is_unit(before) and i > 1 and is_number(words[i - 2])):
+        return True
+    return (before in _LISTING and i - 2 in metrics) or (after in _LISTING and i + 2 in metrics)
+
+
+@Language.component("kg_metric_senses")
+def metric_sense_component(doc: Doc) -> Doc:
+    """Give every listed use of a two-list short form the metric sense where one use is measured.
+
+    Writes the changed mentions back to ``doc.spans["kg_mentions"]``; only
+    the gazetteer's own readings change.
+    """
+    senses = metric_senses()
+    view = token_view(doc)
+    if not any(entry.canonical in view.text for entry in senses.values()):
+        return doc
+    mentions = read_spans(doc, MENTIONS_KEY)
+    uses = [m for m in mentions
+            if m.id_ == "gazetteer" and m.label_ != "METRIC" and m.end - m.start == 1 and name_key(m.text) in senses]
+    if not uses:
+        return doc
+    metrics = {m.start for m in mentions if m.label_ == "METRIC"}
+    text = view.text.lower().replace("-", " ")
+    changed: dict[int, Span] = {}
+    for key in {name_key(m.text) for m in uses}:
+        own = [m for m in uses if name_key(m.text) == key]
+        other_spelled = any(stem in text for stem in _other_sense_stems(key))
+        whole_words = [m for m in own if view.word_start(m.start) == m.start and view.word_end(m.start) == m.end]
+        if other_spelled or not any(reads_as_measurement(view, m.start, metrics) for m in whole_words):
+            continue
+        entry = senses[key]
+        for m in own:
+            changed[m.start] = Span(doc, m.start, m.end, label="METRIC", kb_id=entry.canonical, span_id="gazetteer")
+    if changed:
+        write_spans(doc, MENTIONS_KEY, [changed.get(m.start, m) if m in uses else m for m in mentions])
+    return doc
+
+
+@lru_cache(maxsize=None)
+def _other_sense_stems(key: str) -> tuple[str, ...]:
+    """The other sense's spelled-out names, their head words cut to a stem: "masked autoenco" for
+    "masked autoencoder", found also in "masked autoencoders" and (hyphens read as spaces)
+    "masked-autoencoding"."""
+    entry = load_gazetteer().by_key[key]
+    return tuple(name.lower().replace("-", " ")[:name.rindex(" ") + 9]
+                 for name in (entry.canonical, *entry.aliases) if " " in name)
