@@ -264,8 +264,9 @@ def _generic_word_use(doc: Doc, mention: Span) -> bool:
         return view.lower[mention.start] == "speed" and after in ("up", "-", "ups")
     if mention.label_ not in ("METHOD", "TASK"):
         return False
-    if mention.label_ == "TASK":  # "classification errors", "better classification", "current classification"
-        return after in _MODIFIED_NOUNS or after in _TASK_MODIFIED_NOUNS or before in _generic_modifiers()
+    if mention.label_ == "TASK":  # "classification errors", "better classification"; "ASR models" names the task
+        return not view.words[mention.start].isupper() and (
+            after in _MODIFIED_NOUNS or after in _TASK_MODIFIED_NOUNS or before in _generic_modifiers())
     if after in _MODIFIED_NOUNS:
         return True
     return view.lower[mention.start] == "attention" and before in _ENGLISH_ATTENTION
@@ -977,8 +978,10 @@ PHRASE_HEADS: dict[str, str] = {
 #: Every lower-case word read as a head: a head or its plural (what the head test below accepts).
 _HEAD_FORMS = frozenset(PHRASE_HEADS) | frozenset(head + "s" for head in PHRASE_HEADS)
 MAX_MODIFIERS = 3
-#: Second parts that turn a hyphenated head into another noun: "block-level", "learning-rate", "token-wise".
-_HEAD_CHANGING_SUFFIXES = frozenset({"level", "wise", "rate", "size", "length", "count"})
+#: Second parts after which the phrase still names the technique, used by the noun after it ("hard
+#: attention-based CNN", "keypoint matching-based metric"); after any other, the head is half of another
+#: word ("block-level", "reasoning-to-action gap", "Retrieval-Reasoning Model").
+_USED_BY_SUFFIXES = frozenset({"based", "driven", "guided"})
 #: Heads that name a technique only in the singular: "positional embedding" is a technique, "face
 #: embeddings" and "text embeddings" are the vectors it makes.
 SINGULAR_HEADS = frozenset({"embedding"})
@@ -1042,8 +1045,8 @@ def _headed_phrases(doc: Doc) -> list[Span]:
         if head in COMPONENT_HEADS and _compound_start(view, i) != i:
             continue  # "multi-block", "two-block": a count of parts, not a kind of part
         if i + 2 < len(words) and words[i + 1] in ("-", "\u2013") and not view.space[i] and not view.space[i + 1] \
-                and (lower[i + 2] in _HEAD_CHANGING_SUFFIXES or PHRASE_HEADS.get(lower[i + 2]) == "METRIC"):
-            continue  # "coarse block-level sparsity", "cosine learning-rate", "speed-accuracy": another noun
+                and lower[i + 2] not in _USED_BY_SUFFIXES:
+            continue  # "block-level", "learning-rate", "reasoning-to-action gap": the head is half of another word
         title_case = words[i][:1].isupper()
         start = _compound_start(view, i)  # "fine-tuning", "self-attention": the whole compound is the head
         while start > 0 and i - start < 2 * MAX_MODIFIERS:

@@ -16,15 +16,26 @@ or a word of measuring is next to it ("lower MAE", "MAE reduction"). An
 abstract that spells out the other sense ("masked autoencoder") keeps it;
 a definition ("mean absolute error (MAE)") is read later by
 ``kg_abbreviations`` and decides over both.
+
+The same reading works the other way. "ASR" is the attack success rate and
+automatic speech recognition; the metric list comes first, so "streaming
+ASR" was a metric. A metric short form that another list holds, or that
+``data/metric_short_forms_of_other_things.txt`` lists as mostly meaning
+something unlisted ("AR/VR"), is the metric only in an abstract where a use
+reads as a measurement or that spells the metric out ("attack success
+rate"); elsewhere it takes the other list's sense, or none. Glued into a
+hyphenated word ("Cryo-EM", "ST-AR") it is a piece of another name.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import MENTIONS_KEY, Entry, load_gazetteer
+from extractors.names import read_word_list
 from extractors.normalize import name_key
 from extractors.tokens import TokenView, read_spans, token_view, write_spans
 
@@ -36,10 +47,13 @@ MEASURING_BEFORE = frozenset(
 MEASURING_AFTER = frozenset(
     "reduction reductions improvement improvements error errors increase increases increased decrease "
     "decreases decreased drop drops score scores value values loss".split())
-#: Words that may join a measured quantity to its number: "MAE of 0.10", "MAE = 0.31", "MAE from 13.18 m".
-LINKS_TO_NUMBER = frozenset("of = : $ from to by is was at below under ranging only about around nearly "
+#: Words that may join a measured quantity to its number: "MAE of 0.10", "MAE = 0.31", "ASR (14.2%)".
+LINKS_TO_NUMBER = frozenset("of = : $ ( from to by is was at below under ranging only about around nearly "
                             "approximately".split())
 _LISTING = frozenset({",", "/", "and", "or"})
+
+
+OTHER_THINGS_FILE = Path(__file__).resolve().parent / "data" / "metric_short_forms_of_other_things.txt"
 
 
 @lru_cache(maxsize=1)
@@ -58,9 +72,34 @@ def metric_senses() -> dict[str, Entry]:
     return senses
 
 
+@lru_cache(maxsize=1)
+def unmeasured_senses() -> dict[str, tuple[Entry, Entry | None]]:
+    """Listed metric short forms that mean something else unless measured: key -> (the metric, the other sense).
+
+    The other sense is another list's entry for the key ("asr" -> speech
+    recognition), or ``None`` for the short forms of
+    :data:`OTHER_THINGS_FILE`, whose other senses are not listed ("ar").
+    """
+    gazetteer = load_gazetteer()
+    unlisted = {name_key(word) for word in read_word_list(OTHER_THINGS_FILE)}
+    shared = gazetteer.keys_of_two_labels()
+    senses: dict[str, tuple[Entry, Entry | None]] = {}
+    for entry in gazetteer.entries:
+        for name in (entry.canonical, *entry.aliases):
+            key = name_key(name)
+            metric = gazetteer.by_key.get(key)
+            if " " in name or metric is None or metric.label != "METRIC":
+                continue
+            if key in shared and entry.label != "METRIC":
+                senses.setdefault(key, (metric, entry))
+            elif key in unlisted:
+                senses.setdefault(key, (metric, None))
+    return senses
+
+
 def is_number(word: str) -> bool:
-    """ "0.101", "-3", "12.87%", "$0.5$": a written quantity."""
-    return word.strip("$~+-").replace(".", "", 1).replace(",", "").rstrip("%").isdigit()
+    """ "0.101", "-3", "12.87%", "22.6\\%", "$0.5$": a written quantity."""
+    return word.strip("$~+-").replace(".", "", 1).replace(",", "").rstrip("%").rstrip("\\").isdigit()
 
 
 def _is_unit(word: str) -> bool:
@@ -83,49 +122,58 @@ def reads_as_measurement(view: TokenView, i: int, metrics: set[int]) -> bool:
         ahead += 1
     if ahead < n and is_number(words[ahead]):
         return True
-    if is_number(before) or (_is_unit(before) and i > 1 and is_number(words[i - 2])):
+    if is_number(before) or ((_is_unit(before) or before == "$") and i > 1 and is_number(words[i - 2])):
         return True
     return (before in _LISTING and i - 2 in metrics) or (after in _LISTING and i + 2 in metrics)
 
 
 @Language.component("kg_metric_senses")
 def metric_sense_component(doc: Doc) -> Doc:
-    """Give every listed use of a two-list short form the metric sense where one use is measured.
+    """Give every listed use of a short form with a metric sense the sense its measured uses decide.
 
     Writes the changed mentions back to ``doc.spans["kg_mentions"]``; only
     the gazetteer's own readings change.
     """
-    senses = metric_senses()
+    to_metric, from_metric = metric_senses(), unmeasured_senses()
     view = token_view(doc)
-    if not any(entry.canonical in view.text for entry in senses.values()):
-        return doc
     mentions = read_spans(doc, MENTIONS_KEY)
-    uses = [m for m in mentions
-            if m.id_ == "gazetteer" and m.label_ != "METRIC" and m.end - m.start == 1 and name_key(m.text) in senses]
+    uses = [m for m in mentions if m.id_ == "gazetteer" and m.end - m.start == 1
+            and name_key(m.text) in (from_metric if m.label_ == "METRIC" else to_metric)]
     if not uses:
         return doc
     metrics = {m.start for m in mentions if m.label_ == "METRIC"}
     text = view.text.lower().replace("-", " ")
-    changed: dict[int, Span] = {}
+    changed: dict[int, Span | None] = {}
     for key in {name_key(m.text) for m in uses}:
         own = [m for m in uses if name_key(m.text) == key]
-        other_spelled = any(stem in text for stem in _other_sense_stems(key))
         whole_words = [m for m in own if view.word_start(m.start) == m.start and view.word_end(m.start) == m.end]
-        if other_spelled or not any(reads_as_measurement(view, m.start, metrics) for m in whole_words):
+        measured = any(reads_as_measurement(view, m.start, metrics) for m in whole_words)
+        if own[0].label_ != "METRIC":  # "MAE": the masked autoencoder unless measured
+            if measured and not any(stem in text for stem in _spelled_stems(key, own[0].label_)):
+                for m in own:
+                    changed[m.start] = Span(doc, m.start, m.end, label="METRIC", kb_id=to_metric[key].canonical,
+                                            span_id="gazetteer")
             continue
-        entry = senses[key]
+        metric, other = from_metric[key]  # "ASR": the attack success rate only if measured or spelled out
+        kept = measured or any(stem in text for stem in _spelled_stems(key, "METRIC"))
         for m in own:
-            changed[m.start] = Span(doc, m.start, m.end, label="METRIC", kb_id=entry.canonical, span_id="gazetteer")
+            if m not in whole_words:
+                changed[m.start] = None  # "Cryo-EM", "ST-AR": a piece of another name
+            elif not kept:
+                changed[m.start] = None if other is None else Span(
+                    doc, m.start, m.end, label=other.label, kb_id=other.canonical, span_id="gazetteer")
     if changed:
-        write_spans(doc, MENTIONS_KEY, [changed.get(m.start, m) if m in uses else m for m in mentions])
+        kept_mentions = [changed.get(m.start, m) if m in uses else m for m in mentions]
+        write_spans(doc, MENTIONS_KEY, [m for m in kept_mentions if m is not None])
     return doc
 
 
 @lru_cache(maxsize=None)
-def _other_sense_stems(key: str) -> tuple[str, ...]:
-    """The other sense's spelled-out names, their head words cut to a stem: "masked autoenco" for
-    "masked autoencoder", found also in "masked autoencoders" and (hyphens read as spaces)
-    "masked-autoencoding"."""
-    entry = load_gazetteer().by_key[key]
+def _spelled_stems(key: str, label: str) -> tuple[str, ...]:
+    """The spelled-out names of the key's entry of ``label``, their head words cut to a stem: "masked
+    autoenco" for "masked autoencoder", found also in "masked autoencoders" and (hyphens read as
+    spaces) "masked-autoencoding"."""
+    gazetteer = load_gazetteer()
+    entry = gazetteer.by_key[key] if label != "METRIC" else unmeasured_senses()[key][0]
     return tuple(name.lower().replace("-", " ")[:name.rindex(" ") + 9]
                  for name in (entry.canonical, *entry.aliases) if " " in name)

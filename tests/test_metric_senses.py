@@ -48,3 +48,35 @@ def test_an_abstract_that_spells_out_the_other_sense_keeps_it():
 def test_the_senses_come_from_the_gazetteer():
     assert metric_senses()["mae"].label == "METRIC"
     assert is_number("0.101") and is_number("12.87%") and not is_number("v2") and not is_number("$")
+
+
+def _labelled(abstract: str, *canonicals: str) -> set[tuple[str, str]]:
+    record = extract_record(Paper(id="t", title="Study", abstract=abstract))
+    return {(e.label, e.canonical) for e in record.entities if e.canonical in canonicals}
+
+
+@pytest.mark.parametrize("abstract", [
+    "Jailbreaks reach an ASR of 93% on GPT-4.",
+    "Claude achieves the lowest OCR ASR (14.2%) of all models.",
+    "The attack success rate rises; ASR is highest for long prompts.",
+])
+def test_a_metric_short_form_another_list_holds_stays_the_metric_where_measured_or_spelled(abstract):
+    assert _labelled(abstract, "attack success rate", "speech recognition") == {("METRIC", "attack success rate")}
+
+
+def test_an_unmeasured_metric_short_form_takes_the_other_lists_sense():
+    assert _labelled("We build streaming ASR models for meetings.", "attack success rate", "speech recognition") \
+        == {("TASK", "speech recognition")}
+
+
+@pytest.mark.parametrize("abstract", [
+    "Scenes matter for immersive AR/VR applications.",
+    "Cryo-EM data are costly; an EM-inspired solver helps.",
+])
+def test_an_unmeasured_metric_short_form_of_an_unlisted_thing_is_not_taken(abstract):
+    assert _labelled(abstract, "AR", "exact match") == set()
+
+
+def test_a_measured_metric_short_form_of_an_unlisted_thing_is_the_metric():
+    assert _labelled("GPT-5 attains 22.6\\% EM on it; we report AP and AR on COCO.", "AR", "exact match") \
+        == {("METRIC", "AR"), ("METRIC", "exact match")}

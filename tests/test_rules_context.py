@@ -582,6 +582,13 @@ def test_head_that_starts_another_compound_and_a_measured_loss_are_not_methods()
     assert not {"coarse block", "cosine learning", "validation loss", "lowest validation loss"} & set(found)
 
 
+def test_head_glued_to_any_other_word_is_not_a_phrase_but_one_a_noun_is_based_on_is():
+    found = entities("Gaps", "Experiments reveal a clear reasoning-to-action gap. At equal training-time cost, "
+                     "the hard attention-based CNN and a keypoint matching-based metric are compared.")
+    assert not {"clear reasoning", "equal training"} & set(found)
+    assert found["hard attention"][0] == "METHOD" and found["keypoint matching"][0] == "TASK"
+
+
 def test_verb_after_we_and_adverbs_is_not_a_modifier_but_apply_is_a_verb_not_an_adverb():
     found = entities("CL", "We first theoretically explain contrastive learning. We apply sparse convolution to "
                      "it, revealing a clear speed-accuracy trade-off.")
