@@ -240,6 +240,11 @@ _MODIFIED_NOUNS = frozenset({"layer", "layers", "map", "maps", "head", "heads", 
 #: Nouns after a bare task word that make it a modifier: "classification errors", "localization performance".
 _TASK_MODIFIED_NOUNS = frozenset({"error", "errors", "branch", "branches", "performance", "network", "networks",
                                   "model", "models", "loss", "losses", "problem", "problems", "result", "results"})
+#: Words before "precision" that make it a number format ("mixed precision", "half-precision", "FP8 precision").
+_NUMBER_FORMATS = frozenset({"mixed", "half", "full", "single", "double", "hybrid", "numerical", "numeric",
+                             "arithmetic", "floating-point", "fixed-point", "machine", "weight", "activation", "bit",
+                             "bits"})
+_NUMBER_FORMAT_SHAPE = re.compile(r"^(?:fp|bf|int|uint|e\dm)\d+$|^\d+-?bits?$")
 #: Words before "attention" that make it the English word ("received attention", "much attention").
 _ENGLISH_ATTENTION = frozenset({"research", "sufficient", "much", "increasing", "growing", "considerable",
                                 "significant", "little", "wide", "widespread", "more", "less", "great", "special",
@@ -255,12 +260,21 @@ def _generic_word_use(doc: Doc, mention: Span) -> bool:
     "classification errors" or "better classification" are not the task; the
     word alone is kept only where it names the technique or the problem.
     """
-    if len(mention) != 1 or mention.id_ != "gazetteer":
+    if mention.id_ != "gazetteer":
+        return False
+    if mention.label_ == "METRIC" and mention.kb_id_.endswith(" time") and mention.text.lower().endswith("-time"):
+        return True  # "inference-time scaling", "known at training-time": a phase, not a duration measured
+    if len(mention) != 1:
         return False
     view = token_view(doc)
     after = view.lower[mention.end] if mention.end < len(view.lower) else ""
     before = view.lower[mention.start - 1] if mention.start > 0 else ""
-    if mention.label_ == "METRIC":  # "to speed up training": a verb
+    if mention.label_ == "METRIC":  # "to speed up training": a verb; "FP8 precision": a number format
+        if view.lower[mention.start] == "precision":
+            glued = before == "-" and mention.start > 1 and not view.space[mention.start - 2]
+            kind = view.lower[mention.start - 2] if glued else before
+            return kind in _NUMBER_FORMATS or bool(_NUMBER_FORMAT_SHAPE.match(kind)) \
+                or (glued and kind in ("low", "high", "lower", "higher", "reduced"))
         return view.lower[mention.start] == "speed" and after in ("up", "-", "ups")
     if mention.label_ not in ("METHOD", "TASK"):
         return False

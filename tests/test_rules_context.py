@@ -713,3 +713,23 @@ def test_names_after_evaluated_on_are_datasets_even_when_shaped_like_models():
     for name in ("RAF-DB", "FERPlus", "AffectNet", "DocLayNet"):
         assert found[name][0] == "DATASET"
     assert "EN" not in found
+
+
+def test_listed_names_that_are_everyday_words_need_their_written_case():
+    found = entities("Quantization", "We use 4-bit weights and a bit of data. Top performers reside in the "
+                     "cloud. BiT-M and the Performer are compared on RESIDE.")
+    assert found["BiT-M"][0] == "ARCHITECTURE" and found["Performer"][0] == "ARCHITECTURE"
+    assert found["RESIDE"][0] == "DATASET"
+    assert not {"BiT", "bit"} & set(found)
+
+
+def test_a_hyphenated_time_and_a_number_format_are_not_metrics():
+    found = entities("Inference-Time Scaling", "We study inference-time compute known at training-time. We "
+                     "train with FP8 hybrid precision, mixed-precision kernels, half precision and 4-bit "
+                     "precision. The inference time is 3 ms at a precision of 91%.")
+    assert found["inference time"][0] == "METRIC" and found["precision"][0] == "METRIC"
+    assert "training time" not in found
+    record = extract_record(Paper(id="t", title="Quantization", abstract=(
+        "We train with FP8 hybrid precision, mixed-precision kernels, half precision and 4-bit precision. "
+        "Inference-time scaling helps.")))
+    assert not {e.canonical for e in record.entities} & {"precision", "inference time"}
