@@ -284,7 +284,9 @@ def _known(mentions: list[Span], short: Span, long: Span, after: str = "") -> tu
     A long form that holds a known name is its own name, labelled by its
     head word, else by the head word after the parenthesis ("Local
     Attentional Mamba (LaMamba) blocks" are blocks, a building block, not
-    a model), else by the name inside.
+    a model), else by the name inside. A long form that ends with a listed
+    name is a kind of it: "Deterministic Inversion Flow Matching" is a
+    method, as flow matching is, whatever "matching" heads elsewhere.
     """
     named = [span for span in mentions if span.label_ != "REPO"]
     for span in named:  # the long form first: "visual question answering (VQA)" is the task, not the dataset
@@ -298,7 +300,11 @@ def _known(mentions: list[Span], short: Span, long: Span, after: str = "") -> tu
             return span.label_, span.kb_id_
     inner = [s for s in mentions if s.start >= long.start and s.end <= long.end and s.label_ != "REPO"]
     if inner:  # "deep convolutional neural networks (DCNNs)": a kind of CNN, but its own name
-        label = label_of_phrase(long.text) or (label_of_word(after) if after else None) or inner[-1].label_
+        ending = [s for s in inner if s.end == long.end and s.id_ == "gazetteer"]
+        label = label_of_phrase(long.text)
+        if label is not None and ending:  # "Deterministic Inversion Flow Matching (DIFM)": a kind of flow matching
+            label = ending[-1].label_
+        label = label or (label_of_word(after) if after else None) or inner[-1].label_
         return label, singular(short.text)
     return None
 

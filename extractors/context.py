@@ -1158,8 +1158,20 @@ def _phrase_canonical(view, start: int, head: int, title_case: bool, sentence_st
         piece = view.text[view.starts[j] : view.starts[j + 1]]
         in_run = (k > 0 and capital[k - 1]) or (k + 1 < len(capital) and capital[k + 1])
         keep = capital[k] and (in_run or not _written_in_lower_case(view, view.lower[j]))
-        pieces.append(piece if keep else piece.lower())
+        pieces.append(piece if keep or _is_acronym(view, j) else piece.lower())
     return "".join(pieces)
+
+
+def _is_acronym(view, j: int) -> bool:
+    """Whether token ``j`` is written in capitals, as an acronym keeps in any phrase: "UAV", "OOD",
+    the "X" of "X-ray" and the "D" of "RGB-D"; one capital letter counts only glued to a hyphen (a
+    title's "A" is no acronym)."""
+    word = view.words[j]
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters):
+        return False
+    return len(letters) > 1 or (j + 1 < len(view.words) and view.words[j + 1] == "-" and not view.space[j]) \
+        or (j > 0 and view.words[j - 1] == "-" and not view.space[j - 1])
 
 
 def _written_in_lower_case(view, lower: str) -> bool:

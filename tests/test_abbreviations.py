@@ -150,3 +150,9 @@ def test_a_short_form_defined_as_a_task_is_not_the_metric_of_the_same_letters():
     readings = {(e.label, e.canonical) for e in record.entities}
     assert ("TASK", "speech recognition") in readings
     assert not any(label == "METRIC" for label, _ in readings)
+
+
+def test_a_long_form_ending_in_a_listed_name_is_a_kind_of_it_and_a_pipeline_is_a_method():
+    found = _entities("We propose Deterministic Inversion Flow Matching (DIFM) and build an X-ray image "
+                      "synthesis pipeline (Xsyn). Multimodal Retrieval-Augmented Generation (MRAG) helps.")
+    assert found["DIFM"] == "METHOD" and found["Xsyn"] == "METHOD" and found["MRAG"] == "METHOD"

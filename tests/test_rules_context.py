@@ -733,3 +733,9 @@ def test_a_hyphenated_time_and_a_number_format_are_not_metrics():
         "We train with FP8 hybrid precision, mixed-precision kernels, half precision and 4-bit precision. "
         "Inference-time scaling helps.")))
     assert not {e.canonical for e in record.entities} & {"precision", "inference time"}
+
+
+def test_a_phrase_keeps_the_capitals_of_the_acronyms_in_it():
+    found = entities("UAV Detection and Aerial Object Recognition", "We study OOD classification and "
+                     "RGB-D segmentation with X-ray image synthesis.")
+    assert {"UAV detection", "OOD classification", "RGB-D segmentation", "aerial object recognition"} <= set(found)
