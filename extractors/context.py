@@ -359,9 +359,9 @@ def _name_before(doc: Doc, end: int) -> Span | None:
     span = doc[start:end]
     if not any(looks_like_name(t) for t in span):
         return None
-    if " " not in span.text and not any(is_distinctive(t.text) for t in span):
-        if span.text.lower().endswith(_ADJECTIVE_ENDINGS):
-            return None  # "Multilingual datasets", "Synthetic benchmarks": an adjective, not a name
+    if not any(is_distinctive(t.text) for t in span) \
+            and all(word.lower().endswith(_ADJECTIVE_ENDINGS) for word in span.text.split()):
+        return None  # "Multilingual datasets", "A Customizable Medical Dataset": adjectives, not a name
     return span
 
 
@@ -387,15 +387,15 @@ def _dataset_names(doc: Doc) -> list[Span]:
         while end - 1 > 0 and lowers[end - 1] in _DATASET_HEAD_MODIFIERS and words[end - 1].islower():
             end -= 1  # "FashionAI and DARN benchmark datasets", "A and B public datasets"
         for name in _names_after_head(doc, i + 1):
-            if name.text.lower() not in other_names():
+            if name.text.lower() not in other_names() and not PART_OR_ADJECTIVE_SHAPE.search(name.text):
                 found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
         while True:
             glued = end - 1 >= 0 and lowers[end - 1] in DATASET_HEADS and words[end - 1][:1].isupper()
             name = _name_before(doc, end - 1 if glued else end)
             if name is not None and glued:  # "the Tiny Pathway Benchmark dataset": the capitalised head is the name's
                 name = doc[name.start : end]
-            if name is None or name.text.lower() in other_names():
-                break  # "the PSMA PET/CT dataset": an imaging modality, not the dataset's name
+            if name is None or name.text.lower() in other_names() or PART_OR_ADJECTIVE_SHAPE.search(name.text):
+                break  # "the PSMA PET/CT dataset": an imaging modality; "3D benchmarks": a dimensionality
             found.append(Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context"))
             # "X, Y and Z datasets": step over the coordination and look for another name.
             back = name.start - 1
@@ -479,11 +479,11 @@ def _measured_name(doc: Doc, start: int) -> Span | None:
     return Span(doc, name.start, name.end, label="DATASET", kb_id=name.text, span_id="context")
 
 
-#: Shapes of no name at all: a numbered part of a study ("Phase-1", "Task-2", "Fold-3") or a compound
-#: adjective ("CBT-specific", "Monte Carlo-based").
+#: Shapes of no name at all: a numbered part of a study ("Phase-1", "Task-2", "Fold-3"), a compound
+#: adjective ("CBT-specific", "Monte Carlo-based") or a dimensionality ("3D benchmarks", "2.5D").
 PART_OR_ADJECTIVE_SHAPE = re.compile(
     r"^(?:phase|task|stage|level|split|round|part|fold|step|track|setting|subset)[- ]?\d+$"
-    r"|-(?:specific|based|level|wise|like|aware)$", re.IGNORECASE)
+    r"|-(?:specific|based|level|wise|like|aware)$|^\d(?:\.\d)?D$", re.IGNORECASE)
 #: Shapes a name after "accuracy on" has when it is not a dataset: those, a model size ("Llama3.2-1B",
 #: "405B"), a number first ("32K-length"), LaTeX math.
 _NOT_A_DATASET_SHAPE = re.compile(

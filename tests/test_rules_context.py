@@ -739,3 +739,10 @@ def test_a_phrase_keeps_the_capitals_of_the_acronyms_in_it():
     found = entities("UAV Detection and Aerial Object Recognition", "We study OOD classification and "
                      "RGB-D segmentation with X-ray image synthesis.")
     assert {"UAV detection", "OOD classification", "RGB-D segmentation", "aerial object recognition"} <= set(found)
+
+
+def test_a_dimensionality_or_a_run_of_adjectives_before_a_dataset_head_is_no_name():
+    found = entities("FunnyNodules: A Customizable Medical Dataset for XAI",
+                     "It wins on diverse 3D benchmarks and 2D datasets, and on the KITTI and Foo3D datasets.")
+    assert not {"3D", "2D", "Customizable Medical"} & set(found)
+    assert found["Foo3D"][0] == "DATASET" and found["FunnyNodules"][0] == "DATASET"
