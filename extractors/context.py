@@ -60,7 +60,10 @@ FAMILY_SPAN_KEY = "kg_families"
 
 @Language.component("kg_context_rules")
 def context_rules_component(doc: Doc) -> Doc:
-    mentions = read_spans(doc, MENTIONS_KEY)
+    view = token_view(doc)
+    mentions = [m for m in read_spans(doc, MENTIONS_KEY)  # "NExT-QA", "ASR-LLM": a task's acronym in a name
+                if not (m.label_ == "TASK" and len(m) == 1 and m.id_ == "gazetteer" and m.text.isupper()
+                        and _glued_to_name_piece(view, m.start))]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     new: list[Span] = []
     metric_names = _metric_names(doc)
@@ -219,6 +222,8 @@ def _join_hyphenated_models(doc: Doc, mentions: list[Span]) -> list[Span]:
             continue
         if len(pieces[-1]) >= 5 and pieces[-1][1:].islower() and pieces[-1].lower().endswith(_PARTICIPLE_ENDINGS):
             continue  # a title's "LLM-Based", "LLM-Simulated", "CLIP-Guided": an adjective, not a model
+        if pieces[0].lower() in _WORD_PREFIXES:
+            continue  # "Inter-LLM reliability", "Multi-LLM debate", "Non-CNN": a word made with a prefix
         inside = [m for m in out if m.start < end and start < m.end]
         if any(m.start < start or m.end > end or m.label_ not in ("ARCHITECTURE", "METHOD") for m in inside):
             continue
@@ -230,7 +235,10 @@ def _join_hyphenated_models(doc: Doc, mentions: list[Span]) -> list[Span]:
 
 
 #: Endings of a capitalised hyphen piece that make the chunk an adjective ("LLM-Based", "ViT-Driven").
-_PARTICIPLE_ENDINGS = ("ed", "like", "free", "aware", "style", "wise")
+_PARTICIPLE_ENDINGS = ("ed", "like", "free", "aware", "style", "wise", "driven", "centric")
+#: English prefixes that make a word of a model's name, not another model ("Inter-LLM reliability",
+#: "non-CNN"); not "Multi-", "Co-", "Semi-", which name models ("Multi-HMR", "Co-DETR", "Semi-DETR").
+_WORD_PREFIXES = frozenset({"inter", "intra", "non", "pre", "post", "anti"})
 
 #: Nouns after a bare method word that make it a modifier: "convolution layer", "attention maps",
 #: "pretraining data" name a layer, a map or data, not the technique.
@@ -284,6 +292,15 @@ def _generic_word_use(doc: Doc, mention: Span) -> bool:
     if after in _MODIFIED_NOUNS:
         return True
     return view.lower[mention.start] == "attention" and before in _ENGLISH_ATTENTION
+
+
+def _glued_to_name_piece(view, i: int) -> bool:
+    """Whether token ``i`` is hyphenated, without spaces, to a capitalised or numbered piece ("NExT-QA",
+    "ASR-LLM"), not to a word ("QA-based")."""
+    words, space, n = view.words, view.space, len(view.words)
+    after = i + 2 < n and words[i + 1] == "-" and not space[i] and not space[i + 1] and words[i + 2]
+    before = i > 1 and words[i - 1] == "-" and not space[i - 1] and not space[i - 2] and words[i - 2]
+    return any(piece and not piece.islower() for piece in (after, before))
 
 
 #: Words right before "parameters" that make it a count ("fewer parameters", "10M parameters").
@@ -858,19 +875,25 @@ def variants_component(doc: Doc) -> Doc:
     view = token_view(doc)
     mentions = []
     families: list[Span] = []
-    taken = {i for m in read_spans(doc, MENTIONS_KEY) for i in range(m.start, m.end)}
-    for span in read_spans(doc, MENTIONS_KEY):
+    listed = read_spans(doc, MENTIONS_KEY)
+    taken = {i for m in listed for i in range(m.start, m.end)}
+    # a task's acronym may be a piece of a dataset's name ("QA-FB15k" is a QA dataset built on FB15k)
+    taken_by_names = {i for m in listed if m.label_ != "TASK" for i in range(m.start, m.end)}
+    derived_spans: list[Span] = []
+    for span in listed:
         extended = None
         if span.label_ in VARIANT_LABELS and span.id_ == "gazetteer":
             extended = _hyphen_variant(doc, span, taken)
             if extended is None and span.label_ == "DATASET" and name_key(span.text) not in gazetteer.keys_of_two_labels():
-                derived = _derived_dataset(doc, span, taken)
+                derived = _derived_dataset(doc, span, taken_by_names)
                 if derived is not None:  # "COCO-VTE", "QA-FB15k": a dataset built from a known one
                     mentions.append(Span(doc, derived.start, derived.end, label="DATASET",
                                          kb_id=view.text[view.starts[derived.start] : view.ends[derived.end - 1]],
                                          span_id="variant"))
                     families.append(Span(doc, derived.start, derived.end, label="DATASET", kb_id=span.kb_id_))
                     taken.update(range(derived.start, derived.end))
+                    taken_by_names.update(range(derived.start, derived.end))
+                    derived_spans.append(derived)
                     continue
         if extended is not None:
             surface = view.text[view.starts[extended.start] : view.ends[extended.end - 1]]
@@ -908,6 +931,9 @@ def variants_component(doc: Doc) -> Doc:
         canonical = known.canonical if known is not None else canonical
         mentions.append(Span(doc, i, i + 1, label=entry.label, kb_id=canonical, span_id="variant"))
         families.append(Span(doc, i, i + 1, label=entry.label, kb_id=entry.canonical))
+    if derived_spans:
+        mentions = [m for m in mentions if m.label_ != "TASK" or m.id_ == "variant"
+                    or not any(d.start <= m.start and m.end <= d.end for d in derived_spans)]
     write_spans(doc, MENTIONS_KEY, mentions)
     doc.spans[FAMILY_SPAN_KEY] = families
     return doc

@@ -746,3 +746,11 @@ def test_a_dimensionality_or_a_run_of_adjectives_before_a_dataset_head_is_no_nam
                      "It wins on diverse 3D benchmarks and 2D datasets, and on the KITTI and Foo3D datasets.")
     assert not {"3D", "2D", "Customizable Medical"} & set(found)
     assert found["Foo3D"][0] == "DATASET" and found["FunnyNodules"][0] == "DATASET"
+
+
+def test_a_task_acronym_inside_a_name_leaves_the_name_whole():
+    found = entities("Video QA", "It wins on benchmarks, including LongVideoBench, NExT-QA, and MLVU, on "
+                     "QA-FB15k and KITTI-MOT; QA models and Inter-LLM reliability are studied.")
+    assert {found[n][0] for n in ("NExT-QA", "MLVU", "QA-FB15k", "KITTI-MOT")} == {"DATASET"}
+    assert found["question answering"][0] == "TASK"
+    assert "Inter-LLM" not in found
