@@ -884,6 +884,8 @@ def variants_component(doc: Doc) -> Doc:
         extended = None
         if span.label_ in VARIANT_LABELS and span.id_ == "gazetteer":
             extended = _hyphen_variant(doc, span, taken)
+            if extended is None and span.label_ == "ARCHITECTURE":
+                extended = _spaced_version(doc, span, taken)
             if extended is None and span.label_ == "DATASET" and name_key(span.text) not in gazetteer.keys_of_two_labels():
                 derived = _derived_dataset(doc, span, taken_by_names)
                 if derived is not None:  # "COCO-VTE", "QA-FB15k": a dataset built from a known one
@@ -901,8 +903,10 @@ def variants_component(doc: Doc) -> Doc:
             if known is not None and known.label == span.label_:
                 canonical, family = known.canonical, known.family
             elif name_key(span.text) == name_key(span.kb_id_):  # "ResNet" + "-101"
-                suffix = surface[len(span.text):].lstrip("-")
-                canonical, family = f"{span.kb_id_}-{suffix}", span.kb_id_
+                suffix = surface[len(span.text):]
+                canonical, family = f"{span.kb_id_}-{suffix.lstrip('-')}", span.kb_id_
+                if suffix[:1].isspace():  # "Llama 3.1 8B", as its makers write it
+                    canonical = surface
             else:  # an alias glued to a suffix ("Places" + "-365" is "Places365"): leave it
                 extended = None
         if extended is not None:
@@ -980,6 +984,41 @@ def _hyphen_variant(doc: Doc, span: Span, taken: set[int]) -> Span | None:
     # a patch size: "ViT-B/16"
     if end + 1 < len(words) and words[end] == "/" and not space[end - 1] and words[end + 1].isdigit():
         end += 2
+    return doc[span.start : end]
+
+
+#: A model's version written after a space: "Gemini 2.5", "Llama 3.1", "DeepSeek V3", "GPT 4o".
+_SPACED_VERSION = re.compile(r"^(?:[vV]?\d{1,2}(?:\.\d{1,2})*[a-z]?|[vV]\d+)$")
+#: A size after it: "Llama 3.1 8B", "Qwen 2.5 72B".
+_SPACED_SIZE = re.compile(r"^\d+(?:\.\d+)?[BbMK]$")
+#: Tier words a model's release may end with: "Gemini 2.5 Pro", "Claude 3.5 Sonnet", "Llama 3 Instruct".
+MODEL_TIERS = frozenset({"Pro", "Flash", "Ultra", "Turbo", "Mini", "Nano", "Lite", "Sonnet", "Opus", "Haiku",
+                         "Max", "Plus", "Instruct", "Chat", "Base", "Large", "Small", "Medium", "XL", "Thinking"})
+#: Words after a number that make it a count or a quantity, not a version: "BERT 3 times", "GPT-4 2 epochs".
+_QUANTITY_AFTER = frozenset({"%", "x", "times", "×", "epochs", "layers", "hours", "days", "runs", "seeds", "points",
+                             "pp", "ms", "s", "gb", "mb", "px", "pixels", "mm", "cm", "m", "km", "db", "hz", "kg",
+                             "years", "degrees", "bits", "fps"})
+
+
+def _spaced_version(doc: Doc, span: Span, taken: set[int]) -> Span | None:
+    """A version, size and tier written after a listed model with spaces: "Gemini 2.5 Pro",
+    "Claude 3.5 Sonnet", "Llama 3.1 8B", "DeepSeek V3"; not "BERT 3 times" or "GPT 2.3%"."""
+    view = token_view(doc)
+    words, space, n = view.words, view.space, len(view.words)
+    i = span.end
+    if i >= n or not space[i - 1] or i in taken or not _SPACED_VERSION.match(words[i]):
+        return None
+    if "." in span.text or any(ch.isdigit() for ch in span.text):
+        return None  # "Llama 3" + " 8B" is a size, read below; "GPT-4 2" is no version
+    end = i + 1
+    if end < n and space[end - 1] and end not in taken and _SPACED_SIZE.match(words[end]):
+        end += 1
+    if end < n and space[end - 1] and end not in taken and words[end] in MODEL_TIERS:
+        end += 1
+    if end < n and not space[end - 1] and words[end] not in {",", ".", ";", ":", ")"}:
+        return None  # "Gemini 2.5%" or "Llama 3-style": the number is glued to more
+    if end < n and view.lower[end] in _QUANTITY_AFTER:
+        return None
     return doc[span.start : end]
 
 

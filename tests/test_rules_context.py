@@ -754,3 +754,12 @@ def test_a_task_acronym_inside_a_name_leaves_the_name_whole():
     assert {found[n][0] for n in ("NExT-QA", "MLVU", "QA-FB15k", "KITTI-MOT")} == {"DATASET"}
     assert found["question answering"][0] == "TASK"
     assert "Inter-LLM" not in found
+
+
+def test_a_model_version_written_with_spaces_is_part_of_its_name():
+    found = entities("LLMs", "We test Gemini 2.5 Pro, Claude 3.5 Sonnet, Llama 3.1 8B and DeepSeek V3. "
+                     "We fine-tune BERT 3 times; it beats RoBERTa 2.3% on GLUE.")
+    assert {"Gemini 2.5 Pro", "Claude 3.5 Sonnet", "Llama 3.1 8B", "DeepSeek V3"} <= set(found)
+    assert found["Gemini 2.5 Pro"] == ("ARCHITECTURE", False, "Gemini")
+    assert found["BERT"][0] == "ARCHITECTURE" and found["RoBERTa"][0] == "ARCHITECTURE"
+    assert not {"BERT 3", "RoBERTa 2.3"} & set(found)
