@@ -224,6 +224,7 @@ def test_each_value_belongs_to_the_model_named_in_its_clause():
     "Existing methods achieve 80% accuracy on ImageNet but fail on corrupted images.",
     "What happens if we increase the dataset size by 10x?",
     "We train ResNet-50 for 90 epochs on 8 GPUs in 2021.",
+    "We fine-tune for one hour on 4$\\times$H20 GPUs and train on 8x A100 GPUs, then on 2\u00d7 RTX 4090.",
     "Three criteria matter: (1) test-set accuracy; (2) out-of-distribution accuracy.",
     "The model is trained on fewer than 4 billion tokens.",
     "We evaluate on ImageNet-1K and 4K.",
