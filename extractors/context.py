@@ -1232,10 +1232,9 @@ def _is_acronym(view, j: int) -> bool:
     the "X" of "X-ray" and the "D" of "RGB-D"; one capital letter counts only glued to a hyphen (a
     title's "A" is no acronym)."""
     word = view.words[j]
-    letters = [ch for ch in word if ch.isalpha()]
-    if not letters or not all(ch.isupper() for ch in letters):
+    if not word.isupper():  # no lower-case letter and at least one capital
         return False
-    return len(letters) > 1 or (j + 1 < len(view.words) and view.words[j + 1] == "-" and not view.space[j]) \
+    return sum(ch.isalpha() for ch in word) > 1 or (j + 1 < len(view.words) and view.words[j + 1] == "-" and not view.space[j]) \
         or (j > 0 and view.words[j - 1] == "-" and not view.space[j - 1])
 
 
