@@ -304,8 +304,9 @@ def _known(mentions: list[Span], short: Span, long: Span, after: str = "") -> tu
         label = label_of_phrase(long.text)
         if label is not None and ending:  # "Deterministic Inversion Flow Matching (DIFM)": a kind of flow matching
             label = ending[-1].label_
-        label = label or (label_of_word(after) if after else None) or inner[-1].label_
-        return label, singular(short.text)
+        heads = [s for s in inner if not _modifier_use(s)]  # not the "LLM" of "LLM-based ..."
+        label = label or (label_of_word(after) if after else None) or (heads[-1].label_ if heads else None)
+        return (label, singular(short.text)) if label else None
     return None
 
 
@@ -361,6 +362,17 @@ def _listed_elsewhere_as_other(listed: Span, long: str, plain_words: bool = Fals
         not plain_words or all(word.isalpha() for word in name.replace("-", " ").split()))] if entry else []
     head = _head_word(long)
     return bool(spelled) and not any(_same_head(head, _head_word(name)) for name in spelled)
+
+
+#: Second parts that make a name inside a long form a modifier: "LLM-based Multi-Reference Evaluation".
+_MODIFIER_SUFFIXES = frozenset({"based", "centric", "driven", "guided", "aware", "assisted", "powered", "enhanced"})
+
+
+def _modifier_use(span: Span) -> bool:
+    """Whether a mention is glued to a modifier suffix ("LLM-based", "CNN-driven")."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].lower_ in _MODIFIER_SUFFIXES
 
 
 def _head_word(phrase: str) -> str:

@@ -156,3 +156,9 @@ def test_a_long_form_ending_in_a_listed_name_is_a_kind_of_it_and_a_pipeline_is_a
     found = _entities("We propose Deterministic Inversion Flow Matching (DIFM) and build an X-ray image "
                       "synthesis pipeline (Xsyn). Multimodal Retrieval-Augmented Generation (MRAG) helps.")
     assert found["DIFM"] == "METHOD" and found["Xsyn"] == "METHOD" and found["MRAG"] == "METHOD"
+
+
+def test_a_name_used_as_a_modifier_in_a_long_form_does_not_label_it():
+    found = _entities("We propose LLM-based Multi-Reference Evaluation (LMRE) and Dual-Channel Attention "
+                      "Guidance (DCAG).")
+    assert "LMRE" not in found and found["DCAG"] == "METHOD"
