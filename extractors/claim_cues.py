@@ -186,6 +186,28 @@ def worse_words(text: str) -> bool:
                           r"lags?|inferior)\b", text, re.IGNORECASE))
 
 
+#: Metrics where more is better: a drop in one is a loss ("a 1.3% mAP drop", "reduced DSC by 0.29").
+HIGHER_IS_BETTER = re.compile(
+    r"^(?:.*\b)?(?:accuracy|precision|recall|F1|F1 score|AP|mAP|AP50|IoU|mIoU|Dice|AUC|AUROC|BLEU|ROUGE(?:-\w+)?|"
+    r"PSNR|SSIM|success rate|win rate|exact match|pass@1)$", re.IGNORECASE)
+_FALL_NOUN = r"(?:drops?|decreases?|declines?|reductions?|loss|degradation)"
+_FALL_VERB = r"(?:reduc\w*|lower\w*|decreas\w*|degrad\w*|hurts?|cuts?)"
+_HEDGE = r"(?:about\s+|up to\s+|over\s+|only\s+|nearly\s+)?"
+
+
+def lost_measure(metric: str, written: str, before: str, after: str) -> bool:
+    """Whether a difference in a metric where more is better is a fall: the metric as ``written`` beside
+    the value with a word of falling ("1.3% mAP drop", "reduces MMBench accuracy by 8 pp", "a DSC
+    reduction of 0.11", "0.8% drop in clean accuracy"). A fall in an error or a cost is a gain, and a
+    fall in something else ("reducing variance by 35.2%") says nothing of the metric."""
+    if not HIGHER_IS_BETTER.match(metric):
+        return False
+    name = re.escape(written)
+    return bool(re.search(rf"\b{_FALL_VERB}\s+(?:the\s+)?(?:[\w-]+\s+)?{name}\s+by\s+{_HEDGE}$", before, re.I)
+                or re.search(rf"{name}\s+{_FALL_NOUN}\s+(?:of|in)\s+{_HEDGE}$", before, re.I)
+                or re.match(rf"\s*(?:{name}\s+)?{_FALL_NOUN}\b(?!\s+(?:in|of)\s+(?!{name}))", after, re.I))
+
+
 def noun_phrase_object(fragment: str) -> str | None:
     """The compared-against noun phrase at the start of ``fragment`` when it names something specific.
 

@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 
 from extractors.claim_cues import (EXAMPLES, HYPOTHETICAL, OBJECT_CUES, OWN_STRICT, OWN_WORK, PRIOR_WORK,
                                    SOTA_AS_OBJECT, SOTA_CUES, comparison_cues, cue_token_indices, might_claim_sota,
-                                   noun_phrase_object, worse_words)
+                                   lost_measure, noun_phrase_object, worse_words)
 from extractors.claim_values import Value, find_values, is_difference
 from extractors.coined import PROPOSED_KEY
 from extractors.gazetteer import MENTIONS_KEY
@@ -261,8 +261,8 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
             else:
                 obj = objects[0] if objects else None
             before = text[max(start, value.start - 40) : value.start]
-            direction = "worse" if worse_words(before + after[:30]) or (frame and frame.direction == "worse") \
-                else "better"
+            lost = worse_words(before + after[:30]) or (metric is not None and _falls(text, start, inside, value, metric))
+            direction = "worse" if lost or (frame and frame.direction == "worse") else "better"
             claims.append(_claim("comparison", value_subject, metric or (frame.metric if frame else None),
                                  value.text, dataset, obj, text, start, end, direction))
             if metric:
@@ -275,6 +275,16 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
                                      None))
                 context.metric = metric
     return claims
+
+
+def _falls(text: str, start: int, inside: list[_Mention], value: Value, metric: str) -> bool:
+    """Whether the value is a fall in a metric where more is better, written beside it ("a 1.3% mAP drop",
+    "reduced DSC by 0.29", "a DSC reduction of 0.11", "0.8% drop in clean accuracy")."""
+    near = [text[m.start:m.end] for m in inside if m.label == "METRIC" and m.canonical == metric
+            and (0 <= value.start - m.end <= 30 or 0 <= m.start - value.end <= 30)]
+    before = text[max(start, value.start - 60) : value.start]
+    after = text[value.span_end : value.span_end + 40]
+    return any(lost_measure(metric, name, before, after) for name in near)
 
 
 def _clause_subject(text: str, start: int, inside: list[_Mention], value: Value, subject: str) -> str:

@@ -318,3 +318,11 @@ def test_a_metric_named_before_its_change_owns_the_value():
                    "accuracy. It reduces trainable parameters by 300x and training time by 2x.")
     assert [(c.metric, c.value) for c in found] == [("Dice", "155%"), ("parameters", "300x"),
                                                    ("training time", "2x")]
+
+
+def test_a_fall_in_a_metric_where_more_is_better_is_worse_but_a_fall_in_a_cost_is_better():
+    found = claims("Pruning incurs a 1.3% mAP drop. SSAA reduced DSC by 0.29 on the scans. Our method "
+                   "reduces latency by 20% and matches baseline accuracy while reducing variance by 35.2%.")
+    assert [(c.metric, c.value, c.direction) for c in found if c.kind == "comparison"][:3] == [
+        ("mAP", "1.3%", "worse"), ("Dice", "0.29", "worse"), ("latency", "20%", "better")]
+    assert all(c.direction == "better" for c in found if c.value == "35.2%")
