@@ -1002,11 +1002,17 @@ _QUANTITY_AFTER = frozenset({"%", "x", "times", "×", "epochs", "layers", "hours
 
 def _spaced_version(doc: Doc, span: Span, taken: set[int]) -> Span | None:
     """A version, size and tier written after a listed model with spaces: "Gemini 2.5 Pro",
-    "Claude 3.5 Sonnet", "Llama 3.1 8B", "DeepSeek V3"; not "BERT 3 times" or "GPT 2.3%"."""
+    "Claude 3.5 Sonnet", "Claude Opus 4", "Llama 3.1 8B", "DeepSeek V3"; not "BERT 3 times" or
+    "GPT 2.3%"."""
     view = token_view(doc)
     words, space, n = view.words, view.space, len(view.words)
     i = span.end
-    if i >= n or not space[i - 1] or i in taken or not _SPACED_VERSION.match(words[i]):
+    if i >= n or not space[i - 1] or i in taken:
+        return None
+    if words[i] in MODEL_TIERS and i + 1 < n and space[i] and i + 1 not in taken \
+            and _SPACED_VERSION.match(words[i + 1]):
+        i += 1  # "Claude Opus 4", "Claude Sonnet 4.5": the tier first
+    if not _SPACED_VERSION.match(words[i]):
         return None
     if "." in span.text or any(ch.isdigit() for ch in span.text):
         return None  # "Llama 3" + " 8B" is a size, read below; "GPT-4 2" is no version

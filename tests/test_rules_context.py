@@ -761,5 +761,6 @@ def test_a_model_version_written_with_spaces_is_part_of_its_name():
                      "We fine-tune BERT 3 times; it beats RoBERTa 2.3% on GLUE.")
     assert {"Gemini 2.5 Pro", "Claude 3.5 Sonnet", "Llama 3.1 8B", "DeepSeek V3"} <= set(found)
     assert found["Gemini 2.5 Pro"] == ("ARCHITECTURE", False, "Gemini")
+    assert "Claude Opus 4" in entities("LLMs", "We compare Claude Opus 4 with GPT-4o.")
     assert found["BERT"][0] == "ARCHITECTURE" and found["RoBERTa"][0] == "ARCHITECTURE"
     assert not {"BERT 3", "RoBERTa 2.3"} & set(found)
