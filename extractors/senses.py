@@ -1,4 +1,4 @@
-"""The metric sense of a listed short form that another list holds too: "MAE".
+"""The sense of a listed short form with a metric sense and another: "MAE", "ASR", "AR".
 
 "MAE" is the masked autoencoder and the mean absolute error. The gazetteer
 gives a name to the first list that holds it (architectures before metrics,
@@ -150,22 +150,25 @@ def metric_sense_component(doc: Doc) -> Doc:
         measured = any(reads_as_measurement(view, m.start, metrics) for m in whole_words)
         if own[0].label_ != "METRIC":  # "MAE": the masked autoencoder unless measured
             if measured and not any(stem in text for stem in _spelled_stems(key, own[0].label_)):
-                for m in own:
-                    changed[m.start] = Span(doc, m.start, m.end, label="METRIC", kb_id=to_metric[key].canonical,
-                                            span_id="gazetteer")
+                changed.update((m.start, _reading(m, to_metric[key])) for m in own)
             continue
-        metric, other = from_metric[key]  # "ASR": the attack success rate only if measured or spelled out
+        other = from_metric[key][1]  # "ASR": the attack success rate only if measured or spelled out
         kept = measured or any(stem in text for stem in _spelled_stems(key, "METRIC"))
         for m in own:
             if m not in whole_words:
                 changed[m.start] = None  # "Cryo-EM", "ST-AR": a piece of another name
             elif not kept:
-                changed[m.start] = None if other is None else Span(
-                    doc, m.start, m.end, label=other.label, kb_id=other.canonical, span_id="gazetteer")
+                changed[m.start] = _reading(m, other) if other is not None else None
     if changed:
         kept_mentions = [changed.get(m.start, m) if m in uses else m for m in mentions]
         write_spans(doc, MENTIONS_KEY, [m for m in kept_mentions if m is not None])
     return doc
+
+
+def _reading(mention: Span, entry: Entry) -> Span:
+    """The gazetteer's mention read as ``entry`` instead."""
+    return Span(mention.doc, mention.start, mention.end, label=entry.label, kb_id=entry.canonical,
+                span_id="gazetteer")
 
 
 @lru_cache(maxsize=None)
