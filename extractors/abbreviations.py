@@ -208,6 +208,7 @@ from spacy.tokens import Doc, Span  # noqa: E402
 from extractors.gazetteer import MENTIONS_KEY, load_gazetteer  # noqa: E402
 from extractors.heads import label_of_phrase, label_of_word  # noqa: E402
 from extractors.normalize import name_key, singular  # noqa: E402
+from extractors.senses import is_hyphenated_phase  # noqa: E402
 from extractors.tokens import read_spans, token_view, write_spans  # noqa: E402
 
 ABBREVIATIONS_KEY = "kg_abbreviations"
@@ -304,7 +305,8 @@ def _known(mentions: list[Span], short: Span, long: Span, after: str = "") -> tu
         label = label_of_phrase(long.text)
         if label is not None and ending:  # "Deterministic Inversion Flow Matching (DIFM)": a kind of flow matching
             label = ending[-1].label_
-        heads = [s for s in inner if not _modifier_use(s)]  # not the "LLM" of "LLM-based ..."
+        # not the "LLM" of "LLM-based ...", nor a phase ("Training-time Realignment (TrRa)")
+        heads = [s for s in inner if not _modifier_use(s) and not is_hyphenated_phase(s)]
         label = label or (label_of_word(after) if after else None) or (heads[-1].label_ if heads else None)
         return (label, singular(short.text)) if label else None
     return None

@@ -39,6 +39,7 @@ from extractors.names import (MARKUP_CHARS, is_distinctive, is_plural_acronym, l
                               read_word_list)
 from extractors.normalize import name_key
 from extractors.roles import LIST_CUES, list_noun_before
+from extractors.senses import is_hyphenated_phase
 from extractors.tokens import positions, read_spans, token_view, write_spans
 
 DATASET_HEADS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "data-set", "datasets."}
@@ -270,8 +271,8 @@ def _generic_word_use(doc: Doc, mention: Span) -> bool:
     """
     if mention.id_ != "gazetteer":
         return False
-    if mention.label_ == "METRIC" and mention.kb_id_.endswith(" time") and mention.text.lower().endswith("-time"):
-        return True  # "inference-time scaling", "known at training-time": a phase, not a duration measured
+    if is_hyphenated_phase(mention):
+        return True
     if len(mention) != 1:
         return False
     view = token_view(doc)
@@ -286,6 +287,9 @@ def _generic_word_use(doc: Doc, mention: Span) -> bool:
         return view.lower[mention.start] == "speed" and after in ("up", "-", "ups")
     if mention.label_ not in ("METHOD", "TASK"):
         return False
+    if mention.label_ == "TASK" and view.words[mention.start].islower() and view.words[mention.start] != mention.kb_id_ \
+            and view.words[mention.start] == mention.kb_id_ + "s":
+        return True  # "we give recommendations", "their predictions": the everyday plural, not the task
     if mention.label_ == "TASK":  # "classification errors", "better classification"; "ASR models" names the task
         return not view.words[mention.start].isupper() and (
             after in _MODIFIED_NOUNS or after in _TASK_MODIFIED_NOUNS or before in _generic_modifiers())

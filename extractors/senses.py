@@ -97,6 +97,12 @@ def unmeasured_senses() -> dict[str, tuple[Entry, Entry | None]]:
     return senses
 
 
+def is_hyphenated_phase(mention: Span) -> bool:
+    """A listed time measure written as a hyphenated modifier: "inference-time scaling", "known at
+    training-time", "Training-time Realignment": a phase of a model's life, not a duration measured."""
+    return mention.label_ == "METRIC" and mention.kb_id_.endswith(" time") and mention.text.lower().endswith("-time")
+
+
 def is_number(word: str) -> bool:
     """ "0.101", "-3", "12.87%", "22.6\\%", "$0.5$": a written quantity."""
     return word.strip("$~+-").replace(".", "", 1).replace(",", "").rstrip("%").rstrip("\\").isdigit()

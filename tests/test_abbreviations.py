@@ -162,3 +162,9 @@ def test_a_name_used_as_a_modifier_in_a_long_form_does_not_label_it():
     found = _entities("We propose LLM-based Multi-Reference Evaluation (LMRE) and Dual-Channel Attention "
                       "Guidance (DCAG).")
     assert "LMRE" not in found and found["DCAG"] == "METHOD"
+
+
+def test_a_hyphenated_phase_inside_a_long_form_does_not_make_it_a_metric():
+    found = _entities("We propose Training-time Realignment (TrRa) and confidence-aware accuracy with "
+                      "abstention (CAA).")
+    assert found.get("TrRa") != "METRIC" and found["CAA"] == "METRIC"

@@ -764,3 +764,9 @@ def test_a_model_version_written_with_spaces_is_part_of_its_name():
     assert "Claude Opus 4" in entities("LLMs", "We compare Claude Opus 4 with GPT-4o.")
     assert found["BERT"][0] == "ARCHITECTURE" and found["RoBERTa"][0] == "ARCHITECTURE"
     assert not {"BERT 3", "RoBERTa 2.3"} & set(found)
+
+
+def test_the_everyday_plural_of_a_one_word_task_is_not_the_task():
+    found = entities("Advice", "We conclude with a set of recommendations; 95.9% of classifications were right.")
+    assert not {"recommendation", "classification"} & set(found)
+    assert entities("RecSys", "We study sequential recommendation.")["sequential recommendation"][0] == "TASK"
