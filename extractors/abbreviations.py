@@ -250,7 +250,7 @@ def abbreviation_component(doc: Doc) -> Doc:
                 mentions = _without_listed_uses(mentions, pair.short)
             label_canonical = _known(mentions, short, long, after)
             if label_canonical is None:
-                label = label_of_phrase(pair.long)
+                label = _label_of_long_form(pair.long)
                 if label is None and after:
                     label = label_of_word(after)
                 if label is None or label == "REPO":
@@ -302,8 +302,9 @@ def _known(mentions: list[Span], short: Span, long: Span, after: str = "") -> tu
     inner = [s for s in mentions if s.start >= long.start and s.end <= long.end and s.label_ != "REPO"]
     if inner:  # "deep convolutional neural networks (DCNNs)": a kind of CNN, but its own name
         ending = [s for s in inner if s.end == long.end and s.id_ == "gazetteer"]
-        label = label_of_phrase(long.text)
-        if label is not None and ending:  # "Deterministic Inversion Flow Matching (DIFM)": a kind of flow matching
+        label = _label_of_long_form(long.text)
+        if label is not None and ending and not _AFTER_HEAD.search(long.text):
+            # "Deterministic Inversion Flow Matching (DIFM)": a kind of flow matching
             label = ending[-1].label_
         # not the "LLM" of "LLM-based ...", nor a phase ("Training-time Realignment (TrRa)")
         heads = [s for s in inner if not _modifier_use(s) and not is_hyphenated_phase(s)]
@@ -364,6 +365,16 @@ def _listed_elsewhere_as_other(listed: Span, long: str, plain_words: bool = Fals
         not plain_words or all(word.isalpha() for word in name.replace("-", " ").split()))] if entry else []
     head = _head_word(long)
     return bool(spelled) and not any(_same_head(head, _head_word(name)) for name in spelled)
+
+
+#: Words that end a long form's head: "dynamic knowledge update-driven model for fake news detection" is a model.
+_AFTER_HEAD = re.compile(r"\s+(?:for|of|via|with|by|in|on|from|using|under|through|towards?)\s+", re.IGNORECASE)
+
+
+def _label_of_long_form(text: str) -> str | None:
+    """The label a long form's head word gives, the head being the last word before a preposition
+    ("Bayesian Active Learning by Disagreement" is learning, a method), else its last word."""
+    return label_of_phrase(_AFTER_HEAD.split(text, maxsplit=1)[0]) or label_of_phrase(text)
 
 
 #: Second parts that make a name inside a long form a modifier: "LLM-based Multi-Reference Evaluation".

@@ -168,3 +168,10 @@ def test_a_hyphenated_phase_inside_a_long_form_does_not_make_it_a_metric():
     found = _entities("We propose Training-time Realignment (TrRa) and confidence-aware accuracy with "
                       "abstention (CAA).")
     assert found.get("TrRa") != "METRIC" and found["CAA"] == "METRIC"
+
+
+def test_a_long_form_is_labelled_by_its_head_before_a_preposition():
+    found = _entities("We build a dynamic knowledge update-driven model for fake news detection (DYNAMO), the "
+                      "Bias Benchmark for Question-Answering (BBQ) and Centralized Training with Decentralized "
+                      "Execution (CTDE).")
+    assert found["DYNAMO"] == "ARCHITECTURE" and found["BBQ"] == "DATASET" and found["CTDE"] == "METHOD"
