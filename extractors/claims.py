@@ -294,8 +294,9 @@ def _clause_subject(text: str, start: int, inside: list[_Mention], value: Value,
         clause_start = match.end()
     for m in reversed(inside):
         if clause_start <= m.start and m.end <= value.start and m.label in ("ARCHITECTURE", "METHOD"):
-            if _OUR.search(text, max(clause_start, m.start - 14), m.start):
-                return m.canonical
+            if _OUR.search(text, max(clause_start, m.start - 14), m.start) \
+                    or _SCORES.fullmatch(text, m.end, value.start):
+                return m.canonical  # "our SDA obtains 82%"; "Gemini 3.1 Pro attains 69.9% while Qwen gets 45%"
             break
     return subject
 
@@ -578,6 +579,9 @@ def _objects(sentence: str, offset: int, inside: list[_Mention]) -> list[str]:
 
 
 _OUR = re.compile(r"\b(?:our|the proposed)\s+", re.IGNORECASE)
+#: A verb of scoring between a model and its number: "Gemini 3.1 Pro attains 69.9%", "Qwen gets a mere 45.0%".
+_SCORES = re.compile(r"\s+(?:attains?|achieves?|reach(?:es)?|gets?|obtains?|scores?|records?)\s+"
+                     r"(?:(?:a|an|only|just|merely|mere|about|around|roughly|up to|over)\s+)*", re.IGNORECASE)
 _WE = re.compile(r"\b(we|our|the proposed)\b", re.IGNORECASE)
 
 

@@ -326,3 +326,9 @@ def test_a_fall_in_a_metric_where_more_is_better_is_worse_but_a_fall_in_a_cost_i
     assert [(c.metric, c.value, c.direction) for c in found if c.kind == "comparison"][:3] == [
         ("mAP", "1.3%", "worse"), ("Dice", "0.29", "worse"), ("latency", "20%", "better")]
     assert all(c.direction == "better" for c in found if c.value == "35.2%")
+
+
+def test_a_model_that_scores_a_value_in_its_own_clause_is_its_subject():
+    found = claims("We evaluate closed and open models, where the gap is stark: Gemini 3.1 Pro attains 69.9% "
+                   "accuracy while Qwen3-VL-8B gets a mere 45.0%.", title="VideoNet: a benchmark")
+    assert [(c.subject, c.value) for c in found] == [("Gemini 3.1 Pro", "69.9%"), ("Qwen3-VL-8B", "45.0%")]
