@@ -1143,8 +1143,9 @@ def _headed_phrases(doc: Doc) -> list[Span]:
             unit = "".join(words[unit_start:start]).lower()
             if head in COMPONENT_HEADS and unit in _position_modifiers():
                 break
-            if unit_start > 0 and f"{lower[unit_start - 1]}-{unit}" in generic:
-                break  # "large scale training" is "large-scale training": "scale" is half of a generic word
+            if unit_start > 0 and f"{lower[unit_start - 1]}-{unit}" in generic \
+                    or unit_start > 2 and "-".join((*lower[unit_start - 3 : unit_start], unit)) in generic:
+                break  # "large scale training", "state of the art dropout": the word is part of a generic one
             if PHRASE_HEADS[head] == "ARCHITECTURE" and unit == "neural":
                 start = unit_start  # "feedforward neural network": read on to the kind
                 continue

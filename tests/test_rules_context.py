@@ -586,6 +586,7 @@ def test_head_glued_to_any_other_word_is_not_a_phrase_but_one_a_noun_is_based_on
     found = entities("Gaps", "Experiments reveal a clear reasoning-to-action gap. At equal training-time cost, "
                      "the hard attention-based CNN and a keypoint matching-based metric are compared.")
     assert not {"clear reasoning", "equal training"} & set(found)
+    assert "art segmentation" not in entities("SOTA", "We beat state of the art segmentation models.")
     assert found["hard attention"][0] == "METHOD" and found["keypoint matching"][0] == "TASK"
 
 
