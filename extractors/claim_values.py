@@ -6,7 +6,8 @@ number ("52.7 AP", "53.5 mIoU") names the metric, not a unit, so it stays out
 of the value text but still ties the value to that metric. Numbers that are
 not results are dropped here: years, counts ("10 classes"), proportions of
 something ("50% of the data"), digits inside names ("ResNet-50"), list
-markers ("(2)"), counts of accelerators ("8x A100 GPUs") and baselines
+markers ("(2)"), counts of accelerators ("8x A100 GPUs"), scale factors
+("4x super-resolution") and baselines
 ("better than 50%").
 
 Values written as one list ("75.15%|82.03%", "1.37x/1.24x", "0.3%/1.1%")
@@ -61,6 +62,9 @@ DIFFERENCE_AFTER = re.compile(
 #: After "8x" or "4$\\times$", accelerators: "8x A100 GPUs", "4xH20 GPUs", "2× RTX 4090" count chips, not a speedup.
 _HARDWARE_AFTER = re.compile(r"^\s*(?:(?:(?=\S*[A-Z\d])[\w-]+\s+){0,2}(?:GPUs?|TPUs?|NPUs?|cards?)\b"
                              r"|(?:NVIDIA\s+)?(?:RTX|GTX|[AHVLB])\s?\d{2,4}\b)")
+#: After "4x": a scale factor of the task, not a result ("4x super-resolution", "8x upsampling").
+_SCALE_FACTOR_AFTER = re.compile(r"^\s*(?:image\s+|video\s+)?(?:super-?resolution|SR|upsampl\w*|up-?scal\w*|"
+                                 r"downsampl\w*|down-?scal\w*|magnification|zoom)\b", re.IGNORECASE)
 _LATEX_TIMES = re.compile(r"\s?\$?\\times\$?")
 _SPREAD = re.compile(r"(?:±|\\pm|\+/-|\+-)\$?\s*\$?\s*$")
 _LIST_GLUE = re.compile(r"^\s?(?:[/|]|,|and|, and)\s?$")
@@ -116,8 +120,8 @@ def find_values(text: str, start: int, end: int, blocked: list[tuple[int, int]],
             r"^\s*of\s+(?:the\s+[\w-]+'s?|their|its|the original|the baseline)\s", rest))
         if NOT_RESULTS.match(rest) and not fraction:
             continue
-        if unit == "x" and _HARDWARE_AFTER.match(rest):
-            continue  # "on 8x A100 GPUs": a number of accelerators
+        if unit == "x" and (_HARDWARE_AFTER.match(rest) or _SCALE_FACTOR_AFTER.match(rest)):
+            continue  # "on 8x A100 GPUs": a number of accelerators; "4x super-resolution": a setting
         if BASELINE_WORDS.search(sentence[max(0, local - 30) : local]):
             continue
         if not unit and re.fullmatch(r"(?:19|20)\d\d", value_text):

@@ -225,6 +225,7 @@ def test_each_value_belongs_to_the_model_named_in_its_clause():
     "What happens if we increase the dataset size by 10x?",
     "We train ResNet-50 for 90 epochs on 8 GPUs in 2021.",
     "We fine-tune for one hour on 4$\\times$H20 GPUs and train on 8x A100 GPUs, then on 2\u00d7 RTX 4090.",
+    "We enforce measurement consistency for $4\\times$ super-resolution and 8x upsampling.",
     "Three criteria matter: (1) test-set accuracy; (2) out-of-distribution accuracy.",
     "The model is trained on fewer than 4 billion tokens.",
     "We evaluate on ImageNet-1K and 4K.",
