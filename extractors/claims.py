@@ -261,7 +261,8 @@ def _value_claims(text: str, start: int, end: int, inside: list[_Mention], subje
             else:
                 obj = objects[0] if objects else None
             before = text[max(start, value.start - 40) : value.start]
-            lost = worse_words(before + after[:30]) or (metric is not None and _falls(text, start, inside, value, metric))
+            lost = worse_words(before + after[:30]) \
+                or (metric is not None and _falls(text, start, inside, value, metric))
             direction = "worse" if lost or (frame and frame.direction == "worse") else "better"
             claims.append(_claim("comparison", value_subject, metric or (frame.metric if frame else None),
                                  value.text, dataset, obj, text, start, end, direction))

@@ -287,11 +287,11 @@ def _generic_word_use(doc: Doc, mention: Span) -> bool:
         return view.lower[mention.start] == "speed" and after in ("up", "-", "ups")
     if mention.label_ not in ("METHOD", "TASK"):
         return False
-    if mention.label_ == "TASK" and view.words[mention.start].islower() and view.words[mention.start] != mention.kb_id_ \
-            and view.words[mention.start] == mention.kb_id_ + "s":
-        return True  # "we give recommendations", "their predictions": the everyday plural, not the task
+    word = view.words[mention.start]
+    if mention.label_ == "TASK" and word == mention.kb_id_ + "s":
+        return True  # "we give recommendations", "95.9% of classifications": the everyday plural, not the task
     if mention.label_ == "TASK":  # "classification errors", "better classification"; "ASR models" names the task
-        return not view.words[mention.start].isupper() and (
+        return not word.isupper() and (
             after in _MODIFIED_NOUNS or after in _TASK_MODIFIED_NOUNS or before in _generic_modifiers())
     if after in _MODIFIED_NOUNS:
         return True
@@ -1245,8 +1245,9 @@ def _is_acronym(view, j: int) -> bool:
     word = view.words[j]
     if not word.isupper():  # no lower-case letter and at least one capital
         return False
-    return sum(ch.isalpha() for ch in word) > 1 or (j + 1 < len(view.words) and view.words[j + 1] == "-" and not view.space[j]) \
-        or (j > 0 and view.words[j - 1] == "-" and not view.space[j - 1])
+    glued_after = j + 1 < len(view.words) and view.words[j + 1] == "-" and not view.space[j]
+    glued_before = j > 0 and view.words[j - 1] == "-" and not view.space[j - 1]
+    return sum(ch.isalpha() for ch in word) > 1 or glued_after or glued_before
 
 
 def _written_in_lower_case(view, lower: str) -> bool:
