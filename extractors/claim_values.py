@@ -7,8 +7,7 @@ of the value text but still ties the value to that metric. Numbers that are
 not results are dropped here: years, counts ("10 classes"), proportions of
 something ("50% of the data"), digits inside names ("ResNet-50"), list
 markers ("(2)"), counts of accelerators ("8x A100 GPUs"), scale factors
-("4x super-resolution") and baselines
-("better than 50%").
+("4x super-resolution") and baselines ("better than 50%").
 
 Values written as one list ("75.15%|82.03%", "1.37x/1.24x", "0.3%/1.1%")
 form a *group*: what follows the last member (its metric, "absolute gains")

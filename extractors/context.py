@@ -299,12 +299,10 @@ def _generic_word_use(doc: Doc, mention: Span) -> bool:
 
 
 def _glued_to_name_piece(view, i: int) -> bool:
-    """Whether token ``i`` is hyphenated, without spaces, to a capitalised or numbered piece ("NExT-QA",
-    "ASR-LLM"), not to a word ("QA-based")."""
-    words, space, n = view.words, view.space, len(view.words)
-    after = i + 2 < n and words[i + 1] == "-" and not space[i] and not space[i + 1] and words[i + 2]
-    before = i > 1 and words[i - 1] == "-" and not space[i - 1] and not space[i - 2] and words[i - 2]
-    return any(piece and not piece.islower() for piece in (after, before))
+    """Whether token ``i`` is written glued to a capitalised or numbered piece of the same word ("NExT-QA",
+    "ASR-LLM-TTS"), not only to plain words ("QA-based")."""
+    return any(k != i and view.words[k][:1].isalnum() and not view.words[k].islower()
+               for k in range(view.word_start(i), view.word_end(i)))
 
 
 #: Words right before "parameters" that make it a count ("fewer parameters", "10M parameters").
@@ -996,8 +994,8 @@ _SPACED_VERSION = re.compile(r"^(?:[vV]?\d{1,2}(?:\.\d{1,2})*[a-z]?|[vV]\d+)$")
 #: A size after it: "Llama 3.1 8B", "Qwen 2.5 72B".
 _SPACED_SIZE = re.compile(r"^\d+(?:\.\d+)?[BbMK]$")
 #: Tier words a model's release may end with: "Gemini 2.5 Pro", "Claude 3.5 Sonnet", "Llama 3 Instruct".
-MODEL_TIERS = frozenset({"Pro", "Flash", "Ultra", "Turbo", "Mini", "Nano", "Lite", "Sonnet", "Opus", "Haiku",
-                         "Max", "Plus", "Instruct", "Chat", "Base", "Large", "Small", "Medium", "XL", "Thinking"})
+MODEL_TIERS = _SPACED_SIZES | frozenset({"Pro", "Flash", "Ultra", "Turbo", "Nano", "Lite", "Sonnet", "Opus", "Haiku",
+                                        "Max", "Plus", "Instruct", "Chat", "Medium", "XL", "Thinking"})
 #: Words after a number that make it a count or a quantity, not a version: "BERT 3 times", "GPT-4 2 epochs".
 _QUANTITY_AFTER = frozenset({"%", "x", "times", "×", "epochs", "layers", "hours", "days", "runs", "seeds", "points",
                              "pp", "ms", "s", "gb", "mb", "px", "pixels", "mm", "cm", "m", "km", "db", "hz", "kg",

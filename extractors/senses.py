@@ -57,22 +57,34 @@ OTHER_THINGS_FILE = Path(__file__).resolve().parent / "data" / "metric_short_for
 
 
 @lru_cache(maxsize=1)
-def metric_senses() -> dict[str, Entry]:
-    """Listed short forms whose key another list holds as well, with their metric entry ("mae" -> MAE)."""
+def _short_form_senses() -> tuple[dict[str, Entry], dict[str, tuple[Entry, Entry | None]]]:
+    """Both maps of :func:`metric_senses` and :func:`unmeasured_senses`, read off the lists in one pass."""
     gazetteer = load_gazetteer()
     shared = gazetteer.keys_of_two_labels()
-    senses: dict[str, Entry] = {}
+    unlisted = {name_key(word) for word in read_word_list(OTHER_THINGS_FILE)}
+    to_metric: dict[str, Entry] = {}
+    from_metric: dict[str, tuple[Entry, Entry | None]] = {}
     for entry in gazetteer.entries:
-        if entry.label != "METRIC":
-            continue
         for name in (entry.canonical, *entry.aliases):
             key = name_key(name)
-            if key in shared and " " not in name and gazetteer.by_key[key].label != "METRIC":
-                senses[key] = entry
-    return senses
+            first = gazetteer.by_key.get(key)  # the sense the gazetteer gives the key
+            if " " in name or first is None:
+                continue
+            if first.label != "METRIC":
+                if entry.label == "METRIC" and key in shared:
+                    to_metric[key] = entry
+            elif entry.label != "METRIC" and key in shared:
+                from_metric.setdefault(key, (first, entry))
+            elif key in unlisted:
+                from_metric.setdefault(key, (first, None))
+    return to_metric, from_metric
 
 
-@lru_cache(maxsize=1)
+def metric_senses() -> dict[str, Entry]:
+    """Listed short forms whose key another list holds as well, with their metric entry ("mae" -> MAE)."""
+    return _short_form_senses()[0]
+
+
 def unmeasured_senses() -> dict[str, tuple[Entry, Entry | None]]:
     """Listed metric short forms that mean something else unless measured: key -> (the metric, the other sense).
 
@@ -80,21 +92,7 @@ def unmeasured_senses() -> dict[str, tuple[Entry, Entry | None]]:
     recognition), or ``None`` for the short forms of
     :data:`OTHER_THINGS_FILE`, whose other senses are not listed ("ar").
     """
-    gazetteer = load_gazetteer()
-    unlisted = {name_key(word) for word in read_word_list(OTHER_THINGS_FILE)}
-    shared = gazetteer.keys_of_two_labels()
-    senses: dict[str, tuple[Entry, Entry | None]] = {}
-    for entry in gazetteer.entries:
-        for name in (entry.canonical, *entry.aliases):
-            key = name_key(name)
-            metric = gazetteer.by_key.get(key)
-            if " " in name or metric is None or metric.label != "METRIC":
-                continue
-            if key in shared and entry.label != "METRIC":
-                senses.setdefault(key, (metric, entry))
-            elif key in unlisted:
-                senses.setdefault(key, (metric, None))
-    return senses
+    return _short_form_senses()[1]
 
 
 def is_hyphenated_phase(mention: Span) -> bool:
@@ -155,11 +153,11 @@ def metric_sense_component(doc: Doc) -> Doc:
         whole_words = [m for m in own if view.word_start(m.start) == m.start and view.word_end(m.start) == m.end]
         measured = any(reads_as_measurement(view, m.start, metrics) for m in whole_words)
         if own[0].label_ != "METRIC":  # "MAE": the masked autoencoder unless measured
-            if measured and not any(stem in text for stem in _spelled_stems(key, own[0].label_)):
+            if measured and not any(stem in text for stem in _spelled_stems(key)):
                 changed.update((m.start, _reading(m, to_metric[key])) for m in own)
             continue
         other = from_metric[key][1]  # "ASR": the attack success rate only if measured or spelled out
-        kept = measured or any(stem in text for stem in _spelled_stems(key, "METRIC"))
+        kept = measured or any(stem in text for stem in _spelled_stems(key))
         for m in own:
             if m not in whole_words:
                 changed[m.start] = None  # "Cryo-EM", "ST-AR": a piece of another name
@@ -178,11 +176,10 @@ def _reading(mention: Span, entry: Entry) -> Span:
 
 
 @lru_cache(maxsize=None)
-def _spelled_stems(key: str, label: str) -> tuple[str, ...]:
-    """The spelled-out names of the key's entry of ``label``, their head words cut to a stem: "masked
-    autoenco" for "masked autoencoder", found also in "masked autoencoders" and (hyphens read as
-    spaces) "masked-autoencoding"."""
-    gazetteer = load_gazetteer()
-    entry = gazetteer.by_key[key] if label != "METRIC" else unmeasured_senses()[key][0]
+def _spelled_stems(key: str) -> tuple[str, ...]:
+    """The spelled-out names of the sense the gazetteer gives the key (the masked autoencoder for "mae",
+    the attack success rate for "asr"), their head words cut to a stem: "masked autoenco", found also in
+    "masked autoencoders" and (hyphens read as spaces) "masked-autoencoding"."""
+    entry = load_gazetteer().by_key[key]
     return tuple(name.lower().replace("-", " ")[:name.rindex(" ") + 9]
                  for name in (entry.canonical, *entry.aliases) if " " in name)
